@@ -1,0 +1,52 @@
+// swift-tools-version: 6.0
+// Duizhao (对照): segment, gloss and align English writing against its Chinese sources.
+//
+// The module graph follows the data flow, each target depending only on what is left of it:
+//   CDuizhaoICU (C shim) → DuizhaoText (ICU, segmentation, numbers) → DuizhaoReports (output
+//   formats) → duizhao (CLI: argument parsing only)
+import PackageDescription
+
+let package = Package(
+    name: "Duizhao",
+    products: [
+        .executable(name: "duizhao", targets: ["duizhao"]),
+        .library(name: "DuizhaoText", targets: ["DuizhaoText"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    ],
+    targets: [
+        // The only target that includes <unicode/*.h>; its header exposes plain C types only,
+        // so Foundation's bundled ICU never meets the system's in one Swift module.
+        .target(
+            name: "CDuizhaoICU",
+            linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icui18n")]
+        ),
+        .target(
+            name: "DuizhaoText",
+            dependencies: ["CDuizhaoICU"]
+        ),
+        .target(
+            name: "DuizhaoReports",
+            dependencies: ["DuizhaoText"]
+        ),
+        .executableTarget(
+            name: "duizhao",
+            dependencies: [
+                "DuizhaoText",
+                "DuizhaoReports",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "DuizhaoTextTests",
+            dependencies: ["DuizhaoText"]
+        ),
+        .testTarget(
+            name: "DuizhaoCLITests",
+            dependencies: ["duizhao"],
+            resources: [.copy("Fixtures")]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,60 @@
+import CDuizhaoICU
+
+/// Owns one ICU break iterator; closes it in `deinit`.
+///
+/// Not thread-safe: ICU break iterators hold iteration state. Give each thread its own.
+final class ICUBreakIterator {
+    enum Kind: Int32 {
+        case character = 0  // DZ_BREAK_CHARACTER
+        case word = 1  // DZ_BREAK_WORD
+        case line = 2  // DZ_BREAK_LINE
+        case sentence = 3  // DZ_BREAK_SENTENCE
+    }
+
+    private let handle: OpaquePointer
+
+    /// Opens a break iterator.
+    /// - Parameters:
+    ///   - kind: what boundaries to find.
+    ///   - locale: an ICU locale ID, e.g. "zh" or "en@ss=standard".
+    /// - Throws: `ICUError` when ICU cannot open it.
+    init(kind: Kind, locale: String) throws(ICUError) {
+        var status: Int32 = 0
+        let handle = dz_break_open(kind.rawValue, locale, &status)
+        try ICUError.check(status, "opening the \(kind) break iterator for '\(locale)'")
+        guard let handle else { throw ICUError(code: status, operation: "opening the \(kind) break iterator") }
+        self.handle = handle
+    }
+
+    deinit { dz_break_close(handle) }
+
+    /// Calls `body` with every boundary after the start of `utf8` (a UTF-8 byte offset) and the
+    /// rule status ICU gives the segment that ends there, in order.
+    ///
+    /// The text is only borrowed for the duration of the call.
+    /// - Throws: `ICUError` when ICU cannot take the text.
+    func forEachBoundary(
+        inUTF8 utf8: UnsafeBufferPointer<UInt8>,
+        _ body: (_ boundary: Int, _ ruleStatus: Int32) -> Void
+    ) throws(ICUError) {
+        var status: Int32 = 0
+        utf8.withMemoryRebound(to: CChar.self) { chars in
+            dz_break_set_utf8(handle, chars.baseAddress, Int64(chars.count), &status)
+        }
+        try ICUError.check(status, "setting the text of a break iterator")
+        // Boundaries come in batches so that the C call is amortised over many tokens.
+        let batch = 512
+        withUnsafeTemporaryAllocation(of: Int64.self, capacity: batch) { boundaries in
+            withUnsafeTemporaryAllocation(of: Int32.self, capacity: batch) { statuses in
+                while true {
+                    let count = Int(
+                        dz_break_next_batch(handle, boundaries.baseAddress, statuses.baseAddress, Int32(batch)))
+                    if count == 0 { break }
+                    for i in 0..<count { body(Int(boundaries[i]), statuses[i]) }
+                }
+            }
+        }
+        // Leave no dangling pointer behind in ICU's UText.
+        dz_break_set_utf8(handle, nil, 0, &status)
+    }
+}

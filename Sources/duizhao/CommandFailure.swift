@@ -1,0 +1,58 @@
+import ArgumentParser
+import DuizhaoText
+import Foundation
+
+/// A failure reported on stderr with a sysexits(3) exit status.
+struct CommandFailure: Error {
+    let message: String
+    let exitCode: ExitCode
+
+    init(message: String, exitCode: ExitCode) {
+        self.message = message
+        self.exitCode = exitCode
+    }
+
+    init(_ error: InputError) {
+        switch error {
+        case .missing: self.init(message: error.description, exitCode: .missingInput)
+        case .unreadable: self.init(message: error.description, exitCode: .ioError)
+        case .invalidUTF8: self.init(message: error.description, exitCode: .dataError)
+        }
+    }
+
+    init(_ error: ICUError) {
+        self.init(message: error.description, exitCode: .software)
+    }
+
+    /// Prints the message and exits with the status.
+    func exit() -> Never {
+        FileHandle.standardError.write(Data("duizhao: \(message)\n".utf8))
+        Duizhao.exit(withError: exitCode)
+    }
+}
+
+extension ExitCode {
+    /// EX_DATAERR: the input was not in the form expected.
+    static let dataError = ExitCode(65)
+    /// EX_NOINPUT: an input file does not exist or cannot be read.
+    static let missingInput = ExitCode(66)
+    /// EX_SOFTWARE: an internal error.
+    static let software = ExitCode(70)
+    /// EX_CANTCREAT: an output file cannot be created.
+    static let cannotCreate = ExitCode(73)
+    /// EX_IOERR: an error while reading or writing.
+    static let ioError = ExitCode(74)
+}
+
+/// Runs `body`, turning the library's errors into messages and exit statuses.
+func reportingFailures(_ body: () throws -> Void) throws {
+    do {
+        try body()
+    } catch let failure as CommandFailure {
+        failure.exit()
+    } catch let error as InputError {
+        CommandFailure(error).exit()
+    } catch let error as ICUError {
+        CommandFailure(error).exit()
+    }
+}

@@ -1,0 +1,12 @@
+import ArgumentParser
+import DuizhaoText
+
+@main
+struct Duizhao: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "duizhao",
+        abstract: "对照 Check English writing about China against its Chinese sources, side by side.",
+        version: "0.1.0 (ICU \(ICULibrary.version))",
+        subcommands: [SegmentCommand.self]
+    )
+}

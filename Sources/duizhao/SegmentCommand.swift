@@ -1,0 +1,39 @@
+import ArgumentParser
+import DuizhaoReports
+import DuizhaoText
+
+extension SegmentationUnit: ExpressibleByArgument {}
+extension SegmentationFormat: ExpressibleByArgument {}
+
+struct SegmentCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "segment",
+        abstract: "Split mixed Chinese/English text into sentences or words.",
+        discussion: """
+            Offsets in jsonl output are UTF-8 byte offsets into the input (after a byte order mark, \
+            if any).
+
+            Examples:
+              duizhao segment Samples/article.md
+              duizhao segment --unit word --format jsonl source.txt
+              echo '周鸿祎说：“两年内赶上。”' | duizhao segment --unit word
+            """
+    )
+
+    @OptionGroup var input: InputOptions
+
+    @Option(help: "What to split into: \(SegmentationUnit.allValueStrings.joined(separator: ", ")).")
+    var unit: SegmentationUnit = .sentence
+
+    @Option(help: "Output format: \(SegmentationFormat.allValueStrings.joined(separator: ", ")).")
+    var format: SegmentationFormat = .text
+
+    func run() throws {
+        try reportingFailures {
+            let text = try input.read()
+            let sink = OutputSink()
+            try SegmentationReport(unit: unit, format: format).write(text, to: sink)
+            sink.flush()
+        }
+    }
+}

@@ -1,0 +1,62 @@
+import Testing
+
+@testable import DuizhaoText
+
+/// Losslessness: the segments of any text concatenate back to it, byte for byte.
+@Suite struct SegmentationPropertyTests {
+    static let seeds: [UInt64] = Array(1...40)
+
+    @Test(arguments: seeds)
+    func sentencesPartitionTheText(seed: UInt64) throws {
+        var generator = MixedTextGenerator(seed: seed)
+        let segmenter = try SentenceSegmenter()
+        for _ in 0..<25 {
+            let text = generator.text(maximumPieces: 80)
+            let sentences = try segmenter.sentences(in: text)
+            #expect(sentences.map { String(text[$0.range]) }.joined().utf8.elementsEqual(text.utf8), "seed \(seed): \(text.debugDescription)")
+            var position = text.startIndex
+            for sentence in sentences {
+                #expect(sentence.range.lowerBound == position)
+                #expect(sentence.range.contains(sentence.contentRange.lowerBound) || sentence.contentRange.isEmpty)
+                #expect(sentence.contentRange.upperBound <= sentence.range.upperBound)
+                let content = text[sentence.contentRange]
+                #expect(content.first?.isWhitespace != true && content.last?.isWhitespace != true, "\(content.debugDescription)")
+                position = sentence.range.upperBound
+            }
+            #expect(position == text.endIndex)
+            #expect(text.isEmpty == sentences.isEmpty)
+        }
+    }
+
+    @Test(arguments: seeds)
+    func tokensPartitionTheText(seed: UInt64) throws {
+        var generator = MixedTextGenerator(seed: seed)
+        let segmenter = try WordSegmenter()
+        for _ in 0..<25 {
+            let text = generator.text(maximumPieces: 80)
+            let tokens = try segmenter.tokens(in: text)
+            #expect(tokens.map { String(text[$0.range]) }.joined().utf8.elementsEqual(text.utf8), "seed \(seed): \(text.debugDescription)")
+            var position = text.startIndex
+            for token in tokens {
+                #expect(token.range.lowerBound == position)
+                #expect(!token.range.isEmpty)
+                position = token.range.upperBound
+                if token.kind == .whitespace {
+                    let whitespace = text[token.range]
+                    #expect(whitespace.allSatisfy { $0.isWhitespace }, "\(whitespace.debugDescription)")
+                }
+            }
+            #expect(position == text.endIndex)
+        }
+    }
+
+    @Test func byteOffsetsMatchIndices() throws {
+        let text = "周鸿祎 said：“AI差距一两年。” 😀 Done."
+        for token in try WordSegmenter().tokens(in: text) {
+            let offsets = token.range.utf8Offsets(in: text)
+            let bytes = Array(text.utf8)[offsets]
+            #expect(String(decoding: bytes, as: UTF8.self) == String(text[token.range]))
+            #expect(text.range(utf8Offsets: offsets) == token.range)
+        }
+    }
+}
