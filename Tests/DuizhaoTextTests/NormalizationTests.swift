@@ -31,3 +31,33 @@ import Testing
         #expect(ScriptClass(text.unicodeScalars.first!) == script)
     }
 }
+
+@Suite struct ScriptRunTests {
+    static func runs(_ text: String) -> [(String, ScriptClass)] {
+        ScriptRun.runs(in: text).map { (String(text[$0.range]), $0.script) }
+    }
+
+    @Test func runsOfMixedText() {
+        let runs = Self.runs("“我们用OpenAI的模型，café 2025。Москва")
+        #expect(runs.map(\.0) == ["“我们用", "OpenAI", "的模型，", "café 2025。", "Москва"])
+        #expect(runs.map(\.1) == [.han, .latin, .han, .latin, .other])
+    }
+
+    @Test func neutralTextIsOneCommonRun() {
+        #expect(Self.runs("2025 — 39%").map(\.1) == [.common])
+        #expect(ScriptRun.runs(in: "").isEmpty)
+    }
+
+    @Test func combiningMarksStayWithTheirBase() {
+        #expect(Self.runs("e\u{301}中").map(\.0) == ["e\u{301}", "中"])
+    }
+
+    @Test(arguments: [1, 2, 3, 4, 5] as [UInt64])
+    func runsPartitionTheText(seed: UInt64) {
+        var generator = MixedTextGenerator(seed: seed)
+        for _ in 0..<50 {
+            let text = generator.text(maximumPieces: 40)
+            #expect(ScriptRun.runs(in: text).map { String(text[$0.range]) }.joined() == text)
+        }
+    }
+}
