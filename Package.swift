@@ -2,7 +2,8 @@
 // Duizhao (对照): segment, gloss and align English writing against its Chinese sources.
 //
 // The module graph follows the data flow, each target depending only on what is left of it:
-//   CDuizhaoICU (C shim) → DuizhaoText (ICU, segmentation, numbers) → DuizhaoReports (output
+//   CDuizhaoICU (C shim) → DuizhaoText (ICU, segmentation, numbers) → DuizhaoGlossary
+//   (formats, matching) → DuizhaoReports (output
 //   formats) → duizhao (CLI: argument parsing only)
 import PackageDescription
 
@@ -11,6 +12,7 @@ let package = Package(
     products: [
         .executable(name: "duizhao", targets: ["duizhao"]),
         .library(name: "DuizhaoText", targets: ["DuizhaoText"]),
+        .library(name: "DuizhaoGlossary", targets: ["DuizhaoGlossary"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
@@ -27,8 +29,12 @@ let package = Package(
             dependencies: ["CDuizhaoICU"]
         ),
         .target(
-            name: "DuizhaoReports",
+            name: "DuizhaoGlossary",
             dependencies: ["DuizhaoText"]
+        ),
+        .target(
+            name: "DuizhaoReports",
+            dependencies: ["DuizhaoText", "DuizhaoGlossary"]
         ),
         .executableTarget(
             name: "duizhao",
@@ -41,6 +47,10 @@ let package = Package(
         .testTarget(
             name: "DuizhaoTextTests",
             dependencies: ["DuizhaoText"]
+        ),
+        .testTarget(
+            name: "DuizhaoGlossaryTests",
+            dependencies: ["DuizhaoGlossary"]
         ),
         .testTarget(
             name: "DuizhaoCLITests",

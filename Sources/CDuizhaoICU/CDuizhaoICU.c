@@ -14,6 +14,12 @@
 #include <unicode/utrans.h>
 #include <unicode/uversion.h>
 
+// The shim's kind constants are ICU's values, passed straight through.
+_Static_assert(DZ_BREAK_WORD == UBRK_WORD && DZ_BREAK_SENTENCE == UBRK_SENTENCE && DZ_BREAK_LINE == UBRK_LINE &&
+                   DZ_BREAK_CHARACTER == UBRK_CHARACTER,
+               "break kinds");
+_Static_assert(DZ_BUFFER_OVERFLOW_ERROR == U_BUFFER_OVERFLOW_ERROR, "overflow status");
+
 int32_t dz_failure(int32_t status) { return U_FAILURE((UErrorCode)status) ? 1 : 0; }
 
 const char *dz_error_name(int32_t status) { return u_errorName((UErrorCode)status); }
@@ -146,6 +152,17 @@ int32_t dz_script_class(uint32_t code_point) {
         case USCRIPT_LATIN: return DZ_SCRIPT_LATIN;
         default: return DZ_SCRIPT_OTHER;
     }
+}
+
+int32_t dz_display_width(uint32_t code_point) {
+    UChar32 c = (UChar32)code_point;
+    int8_t category = u_charType(c);
+    if (category == U_NON_SPACING_MARK || category == U_ENCLOSING_MARK || category == U_FORMAT_CHAR ||
+        c == 0x200B) {
+        return 0;
+    }
+    int32_t width = u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
+    return (width == U_EA_WIDE || width == U_EA_FULLWIDTH) ? 2 : 1;
 }
 
 // MARK: Spellout

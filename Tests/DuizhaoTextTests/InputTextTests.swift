@@ -32,3 +32,13 @@ import Testing
         #expect(try InputText(decoding: [], origin: "e").text == "")
     }
 }
+
+@Suite struct LineSliceTests {
+    @Test(arguments: [
+        ("a\nb", ["a", "b"]), ("a\r\nb\r\n", ["a", "b"]), ("a\rb", ["a", "b"]), ("\n\n", ["", ""]),
+        ("", []), ("中文\r\n\r\nx", ["中文", "", "x"]),
+    ])
+    func lines(text: String, expected: [String]) {
+        #expect(text.lineSlices().map(String.init) == expected)
+    }
+}

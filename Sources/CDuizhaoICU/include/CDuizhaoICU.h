@@ -89,6 +89,10 @@ int32_t dz_transliterate(DZTransliterator *transliterator, const uint16_t *sourc
 /// The coarse script class of `code_point` (one of DZ_SCRIPT_*).
 int32_t dz_script_class(uint32_t code_point);
 
+/// The number of terminal columns `code_point` takes: 2 for East Asian wide and full-width
+/// characters, 0 for combining marks and other zero-width characters, 1 otherwise.
+int32_t dz_display_width(uint32_t code_point);
+
 // MARK: Rule-based number format (spellout)
 
 typedef struct DZSpellout DZSpellout;

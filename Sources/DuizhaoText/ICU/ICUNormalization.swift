@@ -43,3 +43,14 @@ public enum ScriptClass: Sendable, Hashable {
         }
     }
 }
+
+extension StringProtocol {
+    /// The number of terminal columns the text takes (CJK characters take two).
+    public var displayWidth: Int {
+        var width = 0
+        for scalar in unicodeScalars {
+            width += scalar.isASCII ? (scalar.value >= 0x20 ? 1 : 0) : Int(dz_display_width(scalar.value))
+        }
+        return width
+    }
+}

@@ -1,0 +1,79 @@
+import DuizhaoText
+import Foundation
+
+/// Finds and reads glossary files: the user's, the shipped ones and the dictionary.
+public enum GlossaryLoader {
+    /// The environment variable naming the CC-CEDICT file to use.
+    public static let dictionaryVariable = "DUIZHAO_DICTIONARY"
+    /// The environment variable naming the folder of shipped glossaries.
+    public static let glossariesVariable = "DUIZHAO_GLOSSARIES"
+
+    /// Reads one glossary file, its format told by its extension (`.tsv`, `.u8`/`.cedict` for
+    /// CC-CEDICT) or, for `.txt`, by its first lines.
+    /// - Throws: `InputError` when it cannot be read; `GlossaryError` listing every bad row.
+    public static func load(path: String, layer: GlossaryLayer) throws -> [GlossaryEntry] {
+        let input = try InputText.read(path: path)
+        let (entries, diagnostics) = read(input.text, file: path, layer: layer)
+        if diagnostics.contains(where: { $0.severity == .error }) { throw GlossaryError(diagnostics: diagnostics) }
+        return entries
+    }
+
+    /// Parses glossary text of the format `file`'s name or content shows.
+    public static func read(_ text: String, file: String, layer: GlossaryLayer) -> (entries: [GlossaryEntry], diagnostics: [GlossaryDiagnostic]) {
+        switch format(of: file, text: text) {
+        case .cedict: CEDICT.read(text, file: file)
+        case .tsv: DuizhaoTSV.read(text, file: file, layer: layer)
+        }
+    }
+
+    enum Format { case tsv, cedict }
+
+    static func format(of file: String, text: String) -> Format {
+        let lowered = file.lowercased()
+        if lowered.hasSuffix(".u8") || lowered.hasSuffix(".cedict") || lowered.contains("cedict") { return .cedict }
+        if lowered.hasSuffix(".tsv") { return .tsv }
+        // Sniff: CC-CEDICT lines look like "TRAD SIMP [pin1 yin1] /gloss/".
+        let firstEntry = text.split(separator: "\n").first { !$0.hasPrefix("#") && !$0.isEmpty }
+        if let line = firstEntry, line.contains(" ["), line.contains("] /"), !line.contains("\t") { return .cedict }
+        return .tsv
+    }
+
+    /// The folder of shipped glossaries: `$DUIZHAO_GLOSSARIES`, else `share/duizhao/glossaries`
+    /// beside the executable's folder (an installed layout), else the `Glossaries/` of the
+    /// source checkout the executable was built in.
+    public static func shippedDirectory(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
+        if let path = environment[glossariesVariable], !path.isEmpty { return path }
+        let executable = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath()
+        var directory = executable.deletingLastPathComponent()
+        let installed = directory.deletingLastPathComponent().appendingPathComponent("share/duizhao/glossaries")
+        if FileManager.default.fileExists(atPath: installed.path) { return installed.path }
+        // From .build/<triple>/debug/duizhao up to the checkout holding Package.swift.
+        for _ in 0..<6 {
+            let candidate = directory.appendingPathComponent("Glossaries")
+            if FileManager.default.fileExists(atPath: directory.appendingPathComponent("Package.swift").path),
+                FileManager.default.fileExists(atPath: candidate.path)
+            {
+                return candidate.path
+            }
+            directory = directory.deletingLastPathComponent()
+        }
+        return nil
+    }
+
+    /// The shipped glossary files, sorted by name.
+    public static func shippedFiles(environment: [String: String] = ProcessInfo.processInfo.environment) -> [String] {
+        guard let directory = shippedDirectory(environment: environment),
+            let names = try? FileManager.default.contentsOfDirectory(atPath: directory)
+        else { return [] }
+        return names.filter { $0.hasSuffix(".tsv") }.sorted().map { directory + "/" + $0 }
+    }
+
+    /// Where CC-CEDICT is looked for: `$DUIZHAO_DICTIONARY`, else
+    /// `$XDG_DATA_HOME/duizhao/cedict_ts.u8` (`~/.local/share/duizhao/cedict_ts.u8`).
+    public static func dictionaryPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        if let path = environment[dictionaryVariable], !path.isEmpty { return path }
+        let dataHome = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.local/share"
+        return dataHome + "/duizhao/cedict_ts.u8"
+    }
+}

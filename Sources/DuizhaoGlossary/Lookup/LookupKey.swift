@@ -1,0 +1,60 @@
+import DuizhaoText
+
+/// The forms under which entries are found: folded English, Simplified Chinese, bare pinyin.
+enum LookupKey {
+    /// English folded for lookup: lower case, straight apostrophes, single spaces.
+    static func english(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for character in text {
+            if character.isWhitespace {
+                pendingSpace = !result.isEmpty
+                continue
+            }
+            if pendingSpace { result.append(" ") }
+            pendingSpace = false
+            switch character {
+            case "’", "‘", "ʼ": result.append("'")
+            default: result.append(contentsOf: character.lowercased())
+            }
+        }
+        return result
+    }
+
+    /// Pinyin without tones, spaces, apostrophes or hyphens, in lower case: "Zhōu Hóngyī" → "zhouhongyi".
+    static func pinyin(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            if let plain = toneless[scalar] {
+                result.unicodeScalars.append(plain)
+            } else if scalar.properties.isAlphabetic && scalar.isASCII {
+                result.unicodeScalars.append(contentsOf: String(scalar).lowercased().unicodeScalars)
+            } else if scalar.value >= 0x300 && scalar.value <= 0x36F {
+                continue  // a combining tone mark
+            } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                result.unicodeScalars.append(contentsOf: String(scalar).lowercased().unicodeScalars)
+            }
+        }
+        return result
+    }
+
+    /// Tone-marked vowels and ü, with their plain ASCII letters.
+    private static let toneless: [Unicode.Scalar: Unicode.Scalar] = {
+        var table: [Unicode.Scalar: Unicode.Scalar] = [:]
+        let groups: [(Unicode.Scalar, String)] = [
+            ("a", "āáǎàĀÁǍÀ"), ("e", "ēéěèĒÉĚÈ"), ("i", "īíǐìĪÍǏÌ"), ("o", "ōóǒòŌÓǑÒ"), ("u", "ūúǔùŪÚǓÙ"),
+            ("u", "üǖǘǚǜÜǕǗǙǛ"),
+        ]
+        for (plain, marked) in groups {
+            for scalar in marked.unicodeScalars { table[scalar] = plain }
+        }
+        return table
+    }()
+
+    /// Whether `text` contains a Han character.
+    static func hasHan(_ text: String) -> Bool {
+        text.unicodeScalars.contains { ScriptClass($0) == .han }
+    }
+}

@@ -1,0 +1,187 @@
+import DuizhaoText
+
+/// All loaded glossaries, indexed for lookup by English, Chinese (either script) and pinyin.
+///
+/// Entries keep the order of precedence: the user's glossaries, then the shipped ones, then the
+/// dictionary; within a layer, file order.
+public final class TermBase: Sendable {
+    /// Every entry, in order of precedence.
+    public let entries: [GlossaryEntry]
+    private let englishIndex: SortedKeyIndex
+    private let chineseIndex: SortedKeyIndex
+    private let pinyinIndex: SortedKeyIndex
+
+    /// Indexes `entries`, sorting them by layer (stable within a layer).
+    /// - Parameter normalizer: turns Traditional Chinese into Simplified for the Chinese keys.
+    /// - Throws: `ICUError` when ICU fails.
+    public init(entries: [GlossaryEntry], normalizer: TextNormalizer) throws(ICUError) {
+        let ordered = entries.enumerated().sorted { ($0.element.origin.layer, $0.offset) < ($1.element.origin.layer, $1.offset) }.map(\.element)
+        self.entries = ordered
+        var english: [(String, Int32)] = []
+        var chinese: [(String, Int32)] = []
+        var pinyin: [(String, Int32)] = []
+        english.reserveCapacity(ordered.count * 2)
+        chinese.reserveCapacity(ordered.count * 2)
+        pinyin.reserveCapacity(ordered.count)
+        for (index, entry) in ordered.enumerated() {
+            let id = Int32(index)
+            for term in entry.englishTerms { english.append((LookupKey.english(term), id)) }
+            if entry.origin.layer == .dictionary {
+                // The dictionary gives each entry's Simplified form; transliterating 120,000
+                // Traditional forms again would only slow every start.
+                chinese.append((entry.simplified, id))
+            } else {
+                for term in entry.chineseTerms { chinese.append((try normalizer.simplified(term), id)) }
+            }
+            if let reading = entry.pinyin {
+                pinyin.append((LookupKey.pinyin(reading), id))
+            }
+        }
+        englishIndex = SortedKeyIndex(english)
+        chineseIndex = SortedKeyIndex(chinese)
+        pinyinIndex = SortedKeyIndex(pinyin)
+    }
+
+    /// How a lookup matched an entry.
+    public enum MatchKind: String, Sendable, Comparable {
+        case exact, prefix
+
+        public static func < (lhs: Self, rhs: Self) -> Bool { lhs == .exact && rhs == .prefix }
+    }
+
+    /// An entry found by a lookup.
+    public struct Match: Sendable {
+        public var entry: GlossaryEntry
+        public var kind: MatchKind
+        /// Which of the entry's forms matched: "en", "zh" or "pinyin".
+        public var field: String
+    }
+
+    /// Finds entries by English (any case, prefix), Chinese (either script, prefix) or pinyin
+    /// (with or without tones and spaces).
+    ///
+    /// Exact matches come before prefix matches, then by precedence.
+    /// - Parameters:
+    ///   - query: what the user typed.
+    ///   - normalizer: for Traditional queries.
+    ///   - limit: the most matches to return.
+    /// - Throws: `ICUError` when ICU fails.
+    public func lookup(_ query: String, normalizer: TextNormalizer, limit: Int = 50) throws(ICUError) -> [Match] {
+        let trimmed = String(query.trimmingWhitespace())
+        guard !trimmed.isEmpty else { return [] }
+        var found: [Int32: Match] = [:]
+        func collect(_ index: SortedKeyIndex, key: String, field: String, prefix: Bool) {
+            guard !key.isEmpty else { return }
+            for id in index.exact(key) where found[id]?.kind != .exact {
+                found[id] = Match(entry: entries[Int(id)], kind: .exact, field: field)
+            }
+            guard prefix else { return }
+            for id in index.prefixed(by: key, limit: limit * 4) where found[id] == nil {
+                found[id] = Match(entry: entries[Int(id)], kind: .prefix, field: field)
+            }
+        }
+        if LookupKey.hasHan(trimmed) {
+            collect(chineseIndex, key: try normalizer.simplified(trimmed), field: "zh", prefix: true)
+        } else {
+            let english = LookupKey.english(trimmed)
+            collect(englishIndex, key: english, field: "en", prefix: english.count >= 2)
+            // Pinyin prefixes only from a full syllable on, or "li" would list half the dictionary.
+            let pinyin = LookupKey.pinyin(trimmed)
+            collect(pinyinIndex, key: pinyin, field: "pinyin", prefix: pinyin.count >= 4)
+        }
+        return found.sorted { ($0.value.kind, $0.key) < ($1.value.kind, $1.key) }.prefix(limit).map(\.value)
+    }
+
+    /// Keys close to `query` (by edit distance) for "did you mean".
+    public func suggestions(for query: String, limit: Int = 5) -> [String] {
+        let isChinese = LookupKey.hasHan(query)
+        let key = isChinese ? query : LookupKey.english(query)
+        let pinyinKey = LookupKey.pinyin(query)
+        var scored: [(distance: Int, id: Int32, text: String)] = []
+        let budget = max(1, min(3, key.count / 3))
+        func consider(_ index: SortedKeyIndex, _ probe: String, display: (GlossaryEntry) -> String) {
+            guard !probe.isEmpty else { return }
+            for (candidate, id) in index.pairs where abs(candidate.count - probe.count) <= budget {
+                let distance = EditDistance.levenshtein(probe, candidate, limit: budget)
+                if distance <= budget { scored.append((distance, id, display(entries[Int(id)]))) }
+            }
+        }
+        if isChinese {
+            consider(chineseIndex, key) { "\($0.simplified) \($0.english)" }
+        } else {
+            consider(englishIndex, key) { $0.english }
+            consider(pinyinIndex, pinyinKey) { "\($0.simplified) \($0.pinyin ?? "")" }
+        }
+        var seen = Set<String>()
+        return scored.sorted { ($0.distance, $0.id) < ($1.distance, $1.id) }.map(\.text).filter { seen.insert($0).inserted }.prefix(limit).map { $0 }
+    }
+}
+
+/// Keys sorted for exact and prefix search by binary search.
+struct SortedKeyIndex: Sendable {
+    let pairs: [(String, Int32)]
+
+    init(_ pairs: [(String, Int32)]) {
+        self.pairs = pairs.sorted { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
+    }
+
+    /// The first position whose key is not less than `key`.
+    private func lowerBound(_ key: String) -> Int {
+        var low = 0
+        var high = pairs.count
+        while low < high {
+            let mid = (low + high) / 2
+            if pairs[mid].0 < key { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+
+    func exact(_ key: String) -> [Int32] {
+        var result: [Int32] = []
+        var i = lowerBound(key)
+        while i < pairs.count && pairs[i].0 == key {
+            result.append(pairs[i].1)
+            i += 1
+        }
+        return result
+    }
+
+    func prefixed(by prefix: String, limit: Int) -> [Int32] {
+        var result: [Int32] = []
+        var i = lowerBound(prefix)
+        while i < pairs.count && pairs[i].0.hasPrefix(prefix) && result.count < limit {
+            result.append(pairs[i].1)
+            i += 1
+        }
+        return result
+    }
+}
+
+/// Levenshtein distance, for suggestions.
+enum EditDistance {
+    /// The edit distance of `a` and `b` in characters, a swap of neighbours counting as one edit
+    /// (the commonest typo: "shanghia"), or `limit + 1` once it exceeds `limit`.
+    static func levenshtein(_ a: String, _ b: String, limit: Int) -> Int {
+        let a = Array(a)
+        let b = Array(b)
+        if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
+        var beforePrevious = Array(repeating: 0, count: b.count + 1)
+        var previous = Array(0...b.count)
+        var current = Array(repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            var rowMinimum = current[0]
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                    current[j] = min(current[j], beforePrevious[j - 2] + 1)
+                }
+                rowMinimum = min(rowMinimum, current[j])
+            }
+            if rowMinimum > limit { return limit + 1 }
+            (beforePrevious, previous, current) = (previous, current, beforePrevious)
+        }
+        return previous[b.count]
+    }
+}

@@ -1,0 +1,77 @@
+import DuizhaoGlossary
+import DuizhaoText
+
+/// How `duizhao lookup` prints what it found.
+public enum LookupFormat: String, CaseIterable, Sendable {
+    /// An aligned table for people.
+    case table
+    /// One JSON object per line, for programs.
+    case json
+    /// Tab-separated, with a header, in Duizhao's glossary columns plus origin.
+    case tsv
+}
+
+/// Writes lookup matches.
+public enum LookupReport {
+    /// The matches in `format`.
+    public static func render(_ matches: [TermBase.Match], format: LookupFormat) -> String {
+        switch format {
+        case .table:
+            let rows = matches.map { match -> [String] in
+                let entry = match.entry
+                return [
+                    entry.english, entry.simplified, entry.traditional ?? "", entry.pinyin ?? "", entry.type.rawValue,
+                    origin(entry),
+                ]
+            }
+            var output = TextTable(header: ["English", "简体", "繁體", "Pinyin", "Type", "From"], rows: rows).rendered()
+            for match in matches where match.entry.note != nil || !match.entry.englishVariants.isEmpty {
+                let entry = match.entry
+                var details: [String] = []
+                if !entry.englishVariants.isEmpty { details.append("also: " + entry.englishVariants.prefix(6).joined(separator: "; ")) }
+                if let note = entry.note { details.append(note) }
+                output += "  \(entry.simplified): \(details.joined(separator: " — "))\n"
+            }
+            return output
+        case .json:
+            return matches.map { match in
+                let entry = match.entry
+                var object = JSONLine()
+                object.add("en", entry.english)
+                object.add("en_variants", json: jsonArray(entry.englishVariants))
+                object.add("zh", entry.simplified)
+                if let traditional = entry.traditional { object.add("zh_hant", traditional) }
+                object.add("zh_variants", json: jsonArray(entry.chineseVariants))
+                if let pinyin = entry.pinyin { object.add("pinyin", pinyin) }
+                object.add("type", entry.type.rawValue)
+                if let note = entry.note { object.add("note", note) }
+                object.add("layer", entry.origin.layer.description)
+                object.add("origin", entry.origin.description)
+                object.add("match", match.kind.rawValue)
+                object.add("field", match.field)
+                return object.finished + "\n"
+            }.joined()
+        case .tsv:
+            var output = (DuizhaoTSV.header + ["origin"]).joined(separator: "\t") + "\n"
+            for match in matches {
+                let line = DuizhaoTSV.write([match.entry]).split(separator: "\n").dropFirst().first ?? ""
+                output += line + "\t" + origin(match.entry) + "\n"
+            }
+            return output
+        }
+    }
+
+    static func origin(_ entry: GlossaryEntry) -> String {
+        let file = entry.origin.file.split(separator: "/").last.map(String.init) ?? entry.origin.file
+        return "\(entry.origin.layer) \(file):\(entry.origin.line)"
+    }
+
+    static func jsonArray(_ values: [String]) -> String {
+        var output = "["
+        for (index, value) in values.enumerated() {
+            if index > 0 { output += "," }
+            JSONLine.appendQuoted(value, to: &output)
+        }
+        return output + "]"
+    }
+}
