@@ -75,16 +75,18 @@ import Testing
             computing power\t\tterm
             TSMC\t台积电\tcompany
             Baidu\t百度\torganization\textra
-            Tencent\tTencent\torganization
+            Tencent\tTencent Holdings\torganization
+            腾讯\t腾讯\torganization
             """
         let (entries, diagnostics) = DuizhaoTSV.read(text, file: "bad.tsv", layer: .user)
-        #expect(entries.map(\.english) == ["Zhou Hongyi"])
+        #expect(entries.map(\.english) == ["Zhou Hongyi", "Tencent"])
         #expect(diagnostics.map(\.description) == [
             "bad.tsv:3:1: error: no English term (column en)",
             "bad.tsv:4:17: error: no Chinese term (column zh or zh-Hant)",
             "bad.tsv:5:10: error: unknown type 'company' (one of: person, organization, product, place, term, other)",
             "bad.tsv:6:23: error: 4 cells, but the header names 3 columns",
-            "bad.tsv:7:9: error: 'Tencent' in column zh has no Chinese characters",
+            "bad.tsv:7:9: warning: 'Tencent Holdings' in column zh has no Chinese characters",
+            "bad.tsv:8:1: error: '腾讯' in column en is Chinese",
         ])
     }
 

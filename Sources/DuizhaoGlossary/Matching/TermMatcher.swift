@@ -1,0 +1,155 @@
+import DuizhaoText
+
+/// A glossary or dictionary term found in a text.
+public struct TermMatch: Sendable, Hashable {
+    /// Where the term stands in the text.
+    public var range: Range<String.Index>
+    /// The same range in UTF-8 byte offsets.
+    public var utf8Range: Range<Int>
+    /// The entries the term belongs to, as indices into `TermBase.entries`, by precedence.
+    public var entries: [Int32]
+    /// Whether the matched form is Chinese (else English).
+    public var isChinese: Bool
+}
+
+/// Finds every glossary and dictionary term of a term base in a text, in one pass over its
+/// normalized form.
+///
+/// Chinese terms match in either script; English terms match case-insensitively on word
+/// boundaries (also right next to Han: 我们用OpenAI的模型), with plural and possessive endings
+/// (chips, Hongyi's); an all-capitals term (WHO) matches only capitals. Dictionary entries
+/// contribute their Chinese forms only: their English glosses are definitions, not names.
+///
+/// Not thread-safe (its normalizer caches): give each thread its own.
+public final class TermMatcher {
+    private struct Pattern {
+        var entries: [Int32]
+        var requiresCapitals: Bool
+        var isChinese: Bool
+    }
+
+    private let trie: DoubleArrayTrie
+    private let patterns: [Pattern]
+    private let normalizer: MatchNormalizer
+
+    /// Compiles the terms of `termBase`.
+    /// - Parameters:
+    ///   - termBase: the entries.
+    ///   - layers: which layers to match (all by default).
+    /// - Throws: `ICUError` when ICU fails.
+    public init(termBase: TermBase, layers: Set<GlossaryLayer> = [.user, .shipped, .dictionary]) throws(ICUError) {
+        let normalizer = try MatchNormalizer()
+        var patternIndex: [[UInt8]: Int] = [:]
+        var patterns: [Pattern] = []
+        func add(_ term: String, entry: Int32, isChinese: Bool) throws(ICUError) {
+            let key = try normalizer.key(term)
+            guard !key.isEmpty else { return }
+            let letters = term.unicodeScalars.filter { $0.properties.isAlphabetic && ScriptClass($0) == .latin }
+            let capitals = !isChinese && letters.count >= 2 && letters.allSatisfy { $0.properties.isUppercase }
+            if let index = patternIndex[key] {
+                patterns[index].entries.append(entry)
+                // Any entry spelt in lower case lets the lower-case form match.
+                patterns[index].requiresCapitals = patterns[index].requiresCapitals && capitals
+            } else {
+                patternIndex[key] = patterns.count
+                patterns.append(Pattern(entries: [entry], requiresCapitals: capitals, isChinese: isChinese))
+            }
+        }
+        for (index, entry) in termBase.entries.enumerated() where layers.contains(entry.origin.layer) {
+            for term in entry.chineseTerms { try add(term, entry: Int32(index), isChinese: true) }
+            guard entry.origin.layer != .dictionary else { continue }
+            for term in entry.englishTerms { try add(term, entry: Int32(index), isChinese: false) }
+        }
+        trie = DoubleArrayTrie(keys: patternIndex.map { ($0.key, Int32($0.value)) })
+        self.patterns = patterns
+        self.normalizer = normalizer
+    }
+
+    /// The terms in `text`, in order.
+    /// - Parameters:
+    ///   - text: the text to search.
+    ///   - overlapping: false for the longest term at each place, leftmost first, none
+    ///     overlapping; true for every term at every place.
+    /// - Throws: `ICUError` when ICU fails.
+    public func matches(in text: String, overlapping: Bool = false) throws(ICUError) -> [TermMatch] {
+        let normalized = try normalizer.normalize(text)
+        var matches: [TermMatch] = []
+        normalized.bytes.withUnsafeBufferPointer { bytes in
+            var i = 0
+            while i < bytes.count {
+                // Terms start on a scalar; Latin terms also on a word start.
+                guard bytes[i] & 0xC0 != 0x80 else {
+                    i += 1
+                    continue
+                }
+                var best: Found?
+                let startsWord = i == 0 || !Self.isWordByte(bytes[i - 1])
+                trie.forEachPrefix(in: bytes, from: i) { termEnd, pattern in
+                    if Self.isWordByte(bytes[i]) && !startsWord { return }
+                    guard let end = Self.acceptedEnd(termEnd, in: bytes),
+                        capitalsAllowed(pattern, i..<termEnd, normalized, text)
+                    else { return }
+                    let candidate = Found(end: end, pattern: pattern)
+                    if overlapping {
+                        matches.append(makeMatch(candidate, start: i, normalized, text))
+                    } else if best == nil || end >= best!.end {
+                        best = candidate
+                    }
+                }
+                if !overlapping, let best {
+                    matches.append(makeMatch(best, start: i, normalized, text))
+                    i = best.end
+                } else {
+                    i += 1
+                }
+            }
+        }
+        return matches
+    }
+
+    /// A term found at a place: where it ends (with any English ending) and which pattern it is.
+    private struct Found {
+        var end: Int
+        var pattern: Int32
+    }
+
+    private func makeMatch(_ found: Found, start: Int, _ normalized: MatchNormalizer.Result, _ text: String) -> TermMatch {
+        let pattern = patterns[Int(found.pattern)]
+        let original = normalized.originalRange(start..<found.end)
+        return TermMatch(
+            range: text.range(utf8Offsets: original), utf8Range: original, entries: pattern.entries,
+            isChinese: pattern.isChinese)
+    }
+
+    private func capitalsAllowed(_ pattern: Int32, _ range: Range<Int>, _ normalized: MatchNormalizer.Result, _ text: String) -> Bool {
+        guard patterns[Int(pattern)].requiresCapitals else { return true }
+        let original = text[text.range(utf8Offsets: normalized.originalRange(range))]
+        return !original.unicodeScalars.contains { $0.properties.isLowercase }
+    }
+
+    /// ASCII letters and digits: what an English word is made of.
+    @inline(__always)
+    private static func isWordByte(_ byte: UInt8) -> Bool {
+        (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A || byte >= 0x30 && byte <= 0x39
+    }
+
+    /// Where a term ending at `end` really ends: itself when no word goes on there, or after an
+    /// English plural or possessive ending; nil when it stops in the middle of a word.
+    @inline(__always)
+    private static func acceptedEnd(_ end: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard end > 0, isWordByte(bytes[end - 1]) else { return end }
+        func isBoundary(_ i: Int) -> Bool { i >= bytes.count || !isWordByte(bytes[i]) }
+        if isBoundary(end) {
+            // A possessive: "Hongyi's" (curly apostrophes are already straight).
+            if end + 1 < bytes.count && bytes[end] == UInt8(ascii: "'") && bytes[end + 1] == UInt8(ascii: "s") && isBoundary(end + 2) {
+                return end + 2
+            }
+            return end
+        }
+        if bytes[end] == UInt8(ascii: "s") && isBoundary(end + 1) { return end + 1 }
+        if bytes[end] == UInt8(ascii: "e") && end + 1 < bytes.count && bytes[end + 1] == UInt8(ascii: "s") && isBoundary(end + 2) {
+            return end + 2
+        }
+        return nil
+    }
+}
