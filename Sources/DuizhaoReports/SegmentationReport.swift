@@ -19,17 +19,26 @@ public final class SegmentationReport {
     private let unit: SegmentationUnit
     private let format: SegmentationFormat
     private let sentences: SentenceSegmenter
-    private let words: WordSegmenter
+    private let words: any WordTokenizer
     private let normalizer: TextNormalizer
     private let pinyin: PinyinConverter
+    private let quantities = QuantityParser()
 
     /// Creates a report writer.
+    /// - Parameters:
+    ///   - unit: sentences or words.
+    ///   - format: text or JSON lines.
+    ///   - words: the word segmenter; ICU's alone when nil.
     /// - Throws: `ICUError` when ICU's services cannot be opened.
-    public init(unit: SegmentationUnit, format: SegmentationFormat) throws(ICUError) {
+    public init(unit: SegmentationUnit, format: SegmentationFormat, words: (any WordTokenizer)? = nil) throws(ICUError) {
         self.unit = unit
         self.format = format
         sentences = try SentenceSegmenter()
-        words = try WordSegmenter()
+        if let words {
+            self.words = words
+        } else {
+            self.words = try WordSegmenter()
+        }
         normalizer = try TextNormalizer()
         pinyin = try PinyinConverter()
     }
@@ -53,23 +62,20 @@ public final class SegmentationReport {
                 object.add("end", offsets.upperBound)
                 object.add("kind", sentence.kind.rawValue)
                 object.add("language", sentence.language.rawValue)
+                let found = quantities.quantities(in: String(text[sentence.contentRange]))
+                if !found.isEmpty {
+                    object.add("quantities", json: "[" + found.map { Self.quantityObject($0, in: text, offset: offsets.lowerBound) }.joined(separator: ",") + "]")
+                }
                 sink.write(object.finished)
                 sink.write("\n")
             }
         case (.word, .text):
             try writeWordsAsText(text, to: sink)
         case (.word, .jsonl):
-            var failure: ICUError?
-            try words.forEachToken(in: text) { token in
-                guard token.kind != .whitespace, failure == nil else { return }
-                do throws(ICUError) {
-                    sink.write(try wordObject(token, in: text))
-                    sink.write("\n")
-                } catch {
-                    failure = error
-                }
+            for token in try words.tokens(in: text) where token.kind != .whitespace {
+                sink.write(try wordObject(token, in: text))
+                sink.write("\n")
             }
-            if let failure { throw failure }
         }
     }
 
@@ -78,7 +84,7 @@ public final class SegmentationReport {
     private func writeWordsAsText(_ text: String, to sink: OutputSink) throws(ICUError) {
         var lineHasWords = false
         var endsWithLineBreak = false
-        try words.forEachToken(in: text) { token in
+        for token in try words.tokens(in: text) {
             let word = text[token.range]
             if token.kind == .whitespace {
                 let breaks = Self.lineBreakCount(word)
@@ -87,7 +93,7 @@ public final class SegmentationReport {
                     lineHasWords = false
                     endsWithLineBreak = true
                 }
-                return
+                continue
             }
             if lineHasWords { sink.write(" ") }
             sink.write(word)
@@ -109,6 +115,45 @@ public final class SegmentationReport {
         if token.kind == .han {
             object.add("pinyin", try pinyin.pinyin(word))
         }
+        if let value = Self.numberValue(of: word, kind: token.kind) {
+            object.add("value", value)
+        }
+        return object.finished
+    }
+
+    /// The value of a numeral token: Arabic digits (any width, with thousands separators) or
+    /// Chinese numerals (两千).
+    static func numberValue(of word: Substring, kind: TokenKind) -> Double? {
+        switch kind {
+        case .number:
+            let digits = word.compactMap { character -> Character? in
+                if character == "," || character == "，" { return nil }
+                if let value = character.wholeNumberValue { return Character(String(value)) }
+                return character == "." || character == "．" ? "." : character
+            }
+            return Double(String(digits))
+        case .han:
+            return ChineseNumeral.value(of: word)
+        default:
+            return nil
+        }
+    }
+
+    /// One quantity as JSON, its offsets made absolute by `offset` (where its sentence starts).
+    static func quantityObject(_ quantity: Quantity, in text: String, offset: Int) -> String {
+        var object = JSONLine()
+        let range = (quantity.utf8Range.lowerBound + offset)..<(quantity.utf8Range.upperBound + offset)
+        object.add("text", String(text[text.range(utf8Offsets: range)]))
+        object.add("start", range.lowerBound)
+        object.add("end", range.upperBound)
+        object.add("kind", quantity.kind.rawValue)
+        object.add("qualifier", quantity.qualifier.rawValue)
+        if let lower = quantity.lowerBound { object.add("min", lower) }
+        if let upper = quantity.upperBound { object.add("max", upper) }
+        if let unit = quantity.unit { object.add("unit", unit) }
+        if let year = quantity.year { object.add("year", year) }
+        if let month = quantity.month { object.add("month", month) }
+        if let day = quantity.day { object.add("day", day) }
         return object.finished
     }
 

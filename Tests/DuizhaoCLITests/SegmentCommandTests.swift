@@ -86,3 +86,34 @@ import Testing
         #expect(result.stderr.contains("paragraph"))
     }
 }
+
+@Suite struct SegmentNumbersAndGlossaryTests {
+    @Test func sentencesCarryTheirQuantities() throws {
+        let text = "团队不到150人，投入560万美元。The team has fewer than 200 people."
+        let result = try BinaryRunner.run(["segment", "--format", "jsonl", "-"], stdin: Data(text.utf8))
+        #expect(result.status == 0)
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.count == 2)
+        #expect(lines[0].contains(#"{"text":"不到150人","start":6,"end":18,"kind":"count","qualifier":"lessThan","max":150,"unit":"person"}"#))
+        #expect(lines[0].contains(#""text":"560万美元","start":27,"end":39,"kind":"money","qualifier":"exact","min":5600000,"max":5600000,"unit":"USD""#))
+        #expect(lines[1].contains(#""text":"fewer than 200 people""#))
+    }
+
+    @Test func wordsCarryNumberValues() throws {
+        let result = try BinaryRunner.run(["segment", "--unit", "word", "--format", "jsonl", "--icu-only"], stdin: Data("两千 ２０２５".utf8))
+        #expect(result.stdout.contains(#""text":"两千","start":0,"end":6,"kind":"han","normalized":"两千","pinyin":"liǎng qiān","value":2000"#))
+        #expect(result.stdout.contains(#""text":"２０２５","start":7,"end":19,"kind":"number","normalized":"2025","value":2025"#))
+    }
+
+    @Test func glossaryTermsStayWhole() throws {
+        let glossary = FileManager.default.temporaryDirectory.appendingPathComponent("duizhao-g-\(UUID()).tsv")
+        try Data("en\tzh\tzh-Hant\nZhou Hongyi\t周鸿祎\t周鴻禕\n".utf8).write(to: glossary)
+        defer { try? FileManager.default.removeItem(at: glossary) }
+        let input = Data("周鸿祎说\n周鴻禕說\n".utf8)
+        let icu = try BinaryRunner.run(["segment", "--unit", "word", "--icu-only"], stdin: input)
+        #expect(!icu.stdout.contains("周鸿祎 "))  // ICU alone splits the name
+        let result = try BinaryRunner.run(["segment", "--unit", "word", "--glossary", glossary.path, "--no-dictionary"], stdin: input)
+        #expect(result.status == 0)
+        #expect(result.stdout == "周鸿祎 说\n周鴻禕 說\n")
+    }
+}
