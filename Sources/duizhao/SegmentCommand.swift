@@ -1,4 +1,5 @@
 import ArgumentParser
+import DuizhaoGlossary
 import DuizhaoReports
 import DuizhaoText
 
@@ -28,11 +29,21 @@ struct SegmentCommand: ParsableCommand {
     @Option(help: "Output format: \(SegmentationFormat.allValueStrings.joined(separator: ", ")).")
     var format: SegmentationFormat = .text
 
+    @Flag(help: "Split words with ICU alone, ignoring glossaries and the dictionary.")
+    var icuOnly = false
+
+    @OptionGroup var glossaryOptions: GlossaryOptions
+
     func run() throws {
         try reportingFailures {
             let text = try input.read()
+            var words: (any WordTokenizer)?
+            if unit == .word && !icuOnly {
+                let termBase = try glossaryOptions.loadTermBase(normalizer: TextNormalizer())
+                words = try GlossarySegmenter(matcher: TermMatcher(termBase: termBase))
+            }
             let sink = OutputSink()
-            try SegmentationReport(unit: unit, format: format).write(text, to: sink)
+            try SegmentationReport(unit: unit, format: format, words: words).write(text, to: sink)
             sink.flush()
         }
     }

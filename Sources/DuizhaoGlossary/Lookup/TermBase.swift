@@ -121,8 +121,18 @@ public final class TermBase: Sendable {
 struct SortedKeyIndex: Sendable {
     let pairs: [(String, Int32)]
 
+    /// Keys are ordered by their UTF-8 bytes: `String`'s own `<` compares canonical
+    /// equivalents, which is needless for normalized keys and many times slower.
     init(_ pairs: [(String, Int32)]) {
-        self.pairs = pairs.sorted { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
+        self.pairs = pairs.sorted { lhs, rhs in
+            if lhs.0 == rhs.0 { return lhs.1 < rhs.1 }
+            return Self.precedes(lhs.0, rhs.0)
+        }
+    }
+
+    @inline(__always)
+    static func precedes(_ lhs: String, _ rhs: String) -> Bool {
+        lhs.utf8.lexicographicallyPrecedes(rhs.utf8)
     }
 
     /// The first position whose key is not less than `key`.
@@ -131,7 +141,7 @@ struct SortedKeyIndex: Sendable {
         var high = pairs.count
         while low < high {
             let mid = (low + high) / 2
-            if pairs[mid].0 < key { low = mid + 1 } else { high = mid }
+            if Self.precedes(pairs[mid].0, key) { low = mid + 1 } else { high = mid }
         }
         return low
     }
@@ -149,7 +159,7 @@ struct SortedKeyIndex: Sendable {
     func prefixed(by prefix: String, limit: Int) -> [Int32] {
         var result: [Int32] = []
         var i = lowerBound(prefix)
-        while i < pairs.count && pairs[i].0.hasPrefix(prefix) && result.count < limit {
+        while i < pairs.count && pairs[i].0.utf8.starts(with: prefix.utf8) && result.count < limit {
             result.append(pairs[i].1)
             i += 1
         }

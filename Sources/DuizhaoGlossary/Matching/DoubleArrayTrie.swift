@@ -61,22 +61,63 @@ struct DoubleArrayTrie: Sendable {
         var base: [Int32]
         var check: [Int32]
         var value: [Int32]
-        /// Positions below this are all used; the search for a free base starts here.
-        var firstFree = 1
+        /// A doubly linked list of the free cells, so that the search for a base visits free
+        /// cells only (scanning used ones made building quadratic).
+        var nextFree: [Int32]
+        var previousFree: [Int32]
+        /// The first free cell worth trying; free cells before it have been given up.
+        var searchStart: Int32
 
         init(capacity: Int) {
-            base = Array(repeating: 0, count: capacity)
-            check = Array(repeating: -1, count: capacity)
-            value = Array(repeating: -1, count: capacity)
-            check[0] = 0  // the root
+            base = []
+            check = []
+            value = []
+            nextFree = []
+            previousFree = []
+            searchStart = 1
+            grow(to: capacity)
+            take(0)  // the root
+            check[0] = 0
         }
 
         mutating func grow(to size: Int) {
-            guard size > check.count else { return }
-            let newCount = max(size, check.count * 3 / 2)
-            base += Array(repeating: 0, count: newCount - base.count)
-            check += Array(repeating: -1, count: newCount - check.count)
-            value += Array(repeating: -1, count: newCount - value.count)
+            let oldCount = check.count
+            guard size > oldCount else { return }
+            let newCount = max(size, oldCount * 3 / 2)
+            base += repeatElement(0, count: newCount - oldCount)
+            check += repeatElement(-1, count: newCount - oldCount)
+            value += repeatElement(-1, count: newCount - oldCount)
+            // New cells join the end of the free list, in order; -1 ends it.
+            for i in oldCount..<newCount {
+                nextFree.append(i + 1 < newCount ? Int32(i + 1) : -1)
+                previousFree.append(Int32(i - 1))
+            }
+            if oldCount > 0 {
+                // The old list's tail is the last free cell before the new ones.
+                if let tail = lastFree(before: oldCount) {
+                    nextFree[tail] = Int32(oldCount)
+                    previousFree[oldCount] = Int32(tail)
+                } else {
+                    previousFree[oldCount] = -1
+                    if searchStart < 0 || check[Int(searchStart)] >= 0 { searchStart = Int32(oldCount) }
+                }
+            } else {
+                previousFree[0] = -1
+            }
+        }
+
+        private func lastFree(before end: Int) -> Int? {
+            (1..<end).last { check[$0] == -1 }
+        }
+
+        /// Marks cell `i` used, unlinking it from the free list.
+        mutating func take(_ i: Int) {
+            let previous = previousFree[i]
+            let next = nextFree[i]
+            if previous >= 0 { nextFree[Int(previous)] = next }
+            if next >= 0 { previousFree[Int(next)] = previous }
+            if Int32(i) == searchStart { searchStart = next }
+            check[i] = -2  // used, parent set by the caller
         }
 
         mutating func build(_ keys: [([UInt8], Int32)]) {
@@ -102,7 +143,9 @@ struct DoubleArrayTrie: Sendable {
                 let chosen = findBase(for: children.map(\.byte))
                 base[Int(state)] = chosen
                 for child in children {
-                    check[Int(chosen) + Int(child.byte)] = state
+                    let cell = Int(chosen) + Int(child.byte)
+                    take(cell)
+                    check[cell] = state
                 }
                 for child in children.reversed() {
                     stack.append((chosen + Int32(child.byte), depth + 1, child.range))
@@ -113,21 +156,33 @@ struct DoubleArrayTrie: Sendable {
             base.removeSubrange(used...)
             check.removeSubrange(used...)
             value.removeSubrange(used...)
+            for i in check.indices where check[i] < 0 { check[i] = -1 }
         }
 
-        /// The smallest base at which every child's slot is free.
+        /// A base at which every child's cell is free, found by walking the free list.
         mutating func findBase(for bytes: [UInt8]) -> Int32 {
             let first = Int(bytes[0])
-            while firstFree < check.count && check[firstFree] >= 0 { firstFree += 1 }
-            var position = max(firstFree, first + 1)
+            if searchStart < 0 { grow(to: check.count + 257) }
+            var cell = Int(searchStart)
+            var visited = 0
             while true {
-                let candidate = position - first
-                grow(to: candidate + 257)
-                if check[position] < 0 && bytes.allSatisfy({ check[candidate + Int($0)] < 0 }) {
-                    return Int32(candidate)
+                let candidate = cell - first
+                if candidate >= 1 {
+                    grow(to: candidate + 257)
+                    if bytes.allSatisfy({ check[candidate + Int($0)] == -1 }) {
+                        // Holes that many searches walk past and none can use are given up, so
+                        // that the next search starts here (darts' 95%-full rule, by count).
+                        if visited > 32 { searchStart = Int32(cell) }
+                        return Int32(candidate)
+                    }
                 }
-                position += 1
-                while position < check.count && check[position] >= 0 { position += 1 }
+                visited += 1
+                var next = nextFree[cell]
+                if next < 0 {
+                    grow(to: check.count + 257)
+                    next = nextFree[cell]
+                }
+                cell = Int(next)
             }
         }
     }

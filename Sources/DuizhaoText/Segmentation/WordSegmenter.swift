@@ -1,3 +1,10 @@
+/// Anything that splits text into word tokens which partition it.
+public protocol WordTokenizer: AnyObject {
+    /// The tokens of `text`, in order.
+    /// - Throws: `ICUError` when ICU fails.
+    func tokens(in text: String) throws(ICUError) -> [Token]
+}
+
 /// Splits mixed Chinese/English text into word tokens with ICU's word break.
 ///
 /// Han runs are split by ICU's dictionary; everything else by the Unicode word rules. Every
@@ -5,7 +12,7 @@
 /// back to the input.
 ///
 /// Not thread-safe (it owns an ICU iterator): give each thread its own.
-public final class WordSegmenter {
+public final class WordSegmenter: WordTokenizer {
     private let iterator: ICUBreakIterator
 
     /// Creates a segmenter.
