@@ -1,0 +1,56 @@
+import ArgumentParser
+import DuizhaoGlossary
+import DuizhaoReports
+import DuizhaoText
+
+struct GlossaryCheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Validate glossaries: malformed rows, duplicates, conflicts, missing Traditional forms.",
+        discussion: """
+            Every problem is listed as FILE:LINE:COLUMN: error|warning: message, the whole file \
+            checked. Exits 65 when any file has an error, 0 when there are only warnings.
+
+            Example:
+              duizhao glossary check Glossaries/china-tech.tsv my-terms.tsv
+            """
+    )
+
+    @Argument(help: "The glossary files (TSV, or CC-CEDICT).")
+    var files: [String]
+
+    func validate() throws {
+        if files.isEmpty { throw ValidationError("Name at least one glossary file.") }
+    }
+
+    func run() throws {
+        try reportingFailures {
+            let checker = try GlossaryChecker()
+            let sink = OutputSink()
+            var errors = 0
+            var warnings = 0
+            for file in files {
+                let diagnostics: [GlossaryDiagnostic]
+                var entryCount = 0
+                do {
+                    let input = try InputText.read(path: file)
+                    let (entries, readProblems) = GlossaryLoader.read(input.text, file: file, layer: .user)
+                    entryCount = entries.count
+                    diagnostics = (readProblems + (try checker.check(entries))).sorted { ($0.line, $0.column) < ($1.line, $1.column) }
+                } catch let error as InputError {
+                    sink.write("\(error)\n")
+                    errors += 1
+                    continue
+                }
+                for diagnostic in diagnostics {
+                    sink.write("\(diagnostic)\n")
+                    if diagnostic.severity == .error { errors += 1 } else { warnings += 1 }
+                }
+                sink.write("\(file): \(entryCount) entries read\n")
+            }
+            sink.write("\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\n")
+            sink.flush()
+            if errors > 0 { throw CommandFailure(message: "the glossaries have errors", exitCode: .dataError) }
+        }
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+
+@Suite struct GlossaryCheckCommandTests {
+    @Test func listsEveryProblemOfABrokenFile() throws {
+        let path = BinaryRunner.fixture("broken-glossary.tsv")
+        let result = try BinaryRunner.run(["glossary", "check", path])
+        #expect(result.status == 65)
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines == [
+            "\(path):4:1: error: no English term (column en)",
+            "\(path):5:17: error: no Chinese term (column zh or zh-Hant)",
+            "\(path):6:14: error: unknown type 'company' (one of: person, organization, product, place, term, other)",
+            "\(path):7:33: error: 6 cells, but the header names 5 columns",
+            "\(path):8:1: error: '芯片' in column en is Chinese",
+            "\(path):10:1: error: 芯片 is rendered 'chips' here but 'chip' on line 9; make one a variant of the other",
+            "\(path):11:1: warning: no Traditional form for 银行 (ICU suggests 銀行; check it)",
+            "\(path):12:1: warning: duplicate of line 3: Zhou Hongyi = 周鸿祎",
+            "\(path): 5 entries read",
+            "6 errors, 2 warnings",
+        ])
+    }
+
+    @Test func theShippedGlossaryIsClean() throws {
+        let glossary = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Glossaries/china-tech.tsv").path
+        let result = try BinaryRunner.run(["glossary", "check", glossary])
+        #expect(result.status == 0)
+        #expect(result.stdout.hasSuffix("0 errors, 0 warnings\n"))
+    }
+
+    @Test func aMissingFileIsAnError() throws {
+        let result = try BinaryRunner.run(["glossary", "check", "/nonexistent.tsv"])
+        #expect(result.status == 65)
+        #expect(result.stdout.contains("/nonexistent.tsv: no such file"))
+    }
+}
+
+@Suite struct DictionaryInstallCommandTests {
+    /// A CC-CEDICT-shaped file of `count` made-up entries, with CRLF line ends as the real one.
+    static func dictionary(count: Int) -> String {
+        var lines = ["# CC-CEDICT-shaped test data", "銀行 银行 [yin2 hang2] /bank/"]
+        for i in 0..<count { lines.append("詞\(i) 词\(i) [ci2 \(i)] /word number \(i)/") }
+        return lines.joined(separator: "\r\n") + "\r\n"
+    }
+
+    @Test func installsPlainAndCompressedFilesAtomically() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("duizhao-dict-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let source = folder.appendingPathComponent("cedict.txt")
+        try Data(Self.dictionary(count: 1200).utf8).write(to: source)
+        let target = folder.appendingPathComponent("share/cedict_ts.u8").path
+        let result = try BinaryRunner.run(["dictionary", "install", "--from", source.path], environment: ["DUIZHAO_DICTIONARY": target])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("1201 entries"))
+        #expect(FileManager.default.contents(atPath: target) == (try Data(contentsOf: source)))
+
+        let gzip = Process()
+        gzip.executableURL = URL(fileURLWithPath: "/bin/sh")
+        gzip.arguments = ["-c", "gzip -k \"$0\"", source.path]
+        try gzip.run()
+        gzip.waitUntilExit()
+        let lookup = try BinaryRunner.run(["dictionary", "install", "--from", source.path + ".gz"], environment: ["DUIZHAO_DICTIONARY": target])
+        #expect(lookup.status == 0)
+        let found = try BinaryRunner.run(["lookup", "銀行", "--format", "tsv"], environment: ["DUIZHAO_DICTIONARY": target])
+        #expect(found.stdout.contains("bank\t银行\t銀行\tyín háng\tterm"))
+        #expect(found.stdout.contains("dictionary cedict_ts.u8:2"))
+    }
+
+    @Test func refusesAFileThatIsNotTheDictionary() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("duizhao-dict-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let target = folder.appendingPathComponent("cedict_ts.u8").path
+        try Data("old dictionary".utf8).write(to: URL(fileURLWithPath: target))
+        let result = try BinaryRunner.run(
+            ["dictionary", "install", "--from", BinaryRunner.fixture("mixed.txt")], environment: ["DUIZHAO_DICTIONARY": target])
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("does not look like CC-CEDICT"))
+        #expect(FileManager.default.contents(atPath: target) == Data("old dictionary".utf8))  // left in place
+    }
+
+    @Test func withoutADictionaryLookupHints() throws {
+        let result = try BinaryRunner.run(["lookup", "周鸿祎"], environment: ["DUIZHAO_DICTIONARY": "/nonexistent/cedict.u8"])
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("hint: no CC-CEDICT at /nonexistent/cedict.u8"))
+        #expect(result.stderr.split(separator: "\n").count == 1)
+    }
+}
