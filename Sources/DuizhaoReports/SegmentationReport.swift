@@ -29,8 +29,12 @@ public final class SegmentationReport {
     ///   - unit: sentences or words.
     ///   - format: text or JSON lines.
     ///   - words: the word segmenter; ICU's alone when nil.
+    ///   - lexicon: word readings that come before ICU's pinyin.
     /// - Throws: `ICUError` when ICU's services cannot be opened.
-    public init(unit: SegmentationUnit, format: SegmentationFormat, words: (any WordTokenizer)? = nil) throws(ICUError) {
+    public init(
+        unit: SegmentationUnit, format: SegmentationFormat, words: (any WordTokenizer)? = nil,
+        lexicon: (any PinyinLexicon)? = nil
+    ) throws(ICUError) {
         self.unit = unit
         self.format = format
         sentences = try SentenceSegmenter()
@@ -40,7 +44,7 @@ public final class SegmentationReport {
             self.words = try WordSegmenter()
         }
         normalizer = try TextNormalizer()
-        pinyin = try PinyinConverter()
+        pinyin = try PinyinConverter(lexicon: lexicon)
     }
 
     /// Segments `input` and writes the result to `sink`.

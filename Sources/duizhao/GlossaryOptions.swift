@@ -18,12 +18,12 @@ struct GlossaryOptions: ParsableArguments {
             entries += try loading(path, layer: .user)
         }
         for path in GlossaryLoader.shippedFiles() {
-            entries += try loading(path, layer: .shipped)
+            entries += try loading(path, layer: .shipped, name: URL(fileURLWithPath: path).lastPathComponent)
         }
         if !noDictionary {
             let path = GlossaryLoader.dictionaryPath()
             if FileManager.default.fileExists(atPath: path) {
-                entries += try loading(path, layer: .dictionary)
+                entries += try loading(path, layer: .dictionary, name: URL(fileURLWithPath: path).lastPathComponent)
             } else {
                 FileHandle.standardError.write(
                     Data("duizhao: hint: no CC-CEDICT at \(path); run 'duizhao dictionary install' for dictionary words\n".utf8))
@@ -36,9 +36,9 @@ struct GlossaryOptions: ParsableArguments {
         }
     }
 
-    private func loading(_ path: String, layer: GlossaryLayer) throws -> [GlossaryEntry] {
+    private func loading(_ path: String, layer: GlossaryLayer, name: String? = nil) throws -> [GlossaryEntry] {
         do {
-            return try GlossaryLoader.load(path: path, layer: layer)
+            return try GlossaryLoader.load(path: path, layer: layer, name: name)
         } catch let error as InputError {
             throw CommandFailure(error)
         } catch let error as GlossaryError {

@@ -38,12 +38,14 @@ struct SegmentCommand: ParsableCommand {
         try reportingFailures {
             let text = try input.read()
             var words: (any WordTokenizer)?
+            var lexicon: (any PinyinLexicon)?
             if unit == .word && !icuOnly {
                 let termBase = try glossaryOptions.loadTermBase(normalizer: TextNormalizer())
                 words = try GlossarySegmenter(matcher: TermMatcher(termBase: termBase))
+                if format == .jsonl { lexicon = termBase.pinyinLexicon() }
             }
             let sink = OutputSink()
-            try SegmentationReport(unit: unit, format: format, words: words).write(text, to: sink)
+            try SegmentationReport(unit: unit, format: format, words: words, lexicon: lexicon).write(text, to: sink)
             sink.flush()
         }
     }

@@ -10,11 +10,20 @@ public enum GlossaryLoader {
 
     /// Reads one glossary file, its format told by its extension (`.tsv`, `.u8`/`.cedict` for
     /// CC-CEDICT) or, for `.txt`, by its first lines.
+    /// - Parameters:
+    ///   - path: the file.
+    ///   - layer: the layer its entries belong to.
+    ///   - name: the name entries give as their origin; the path by default. Shipped glossaries
+    ///     and the dictionary go by their file name, so output does not depend on where
+    ///     Duizhao is installed.
     /// - Throws: `InputError` when it cannot be read; `GlossaryError` listing every bad row.
-    public static func load(path: String, layer: GlossaryLayer) throws -> [GlossaryEntry] {
+    public static func load(path: String, layer: GlossaryLayer, name: String? = nil) throws -> [GlossaryEntry] {
         let input = try InputText.read(path: path)
-        let (entries, diagnostics) = read(input.text, file: path, layer: layer)
-        if diagnostics.contains(where: { $0.severity == .error }) { throw GlossaryError(diagnostics: diagnostics) }
+        let (entries, diagnostics) = read(input.text, file: name ?? path, layer: layer)
+        if diagnostics.contains(where: { $0.severity == .error }) {
+            // Messages name the file where it is, for the person who must fix it.
+            throw GlossaryError(diagnostics: diagnostics.map { var d = $0; d.file = path; return d })
+        }
         return entries
     }
 

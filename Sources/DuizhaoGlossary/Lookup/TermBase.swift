@@ -42,6 +42,20 @@ public final class TermBase: Sendable {
         pinyinIndex = SortedKeyIndex(pinyin)
     }
 
+    /// The readings of every Chinese term that has pinyin, the first by precedence winning, so
+    /// that the glossary and the dictionary supply pinyin ahead of ICU (银行 yín háng, not yín xíng).
+    public func pinyinLexicon() -> DictionaryPinyinLexicon {
+        var readings: [String: String] = [:]
+        readings.reserveCapacity(entries.count)
+        for entry in entries {
+            guard let pinyin = entry.pinyin, !pinyin.isEmpty else { continue }
+            for term in entry.chineseTerms where readings[term] == nil && LookupKey.hasHan(term) {
+                readings[term] = pinyin
+            }
+        }
+        return DictionaryPinyinLexicon(readings)
+    }
+
     /// How a lookup matched an entry.
     public enum MatchKind: String, Sendable, Comparable {
         case exact, prefix
