@@ -17,11 +17,11 @@ public final class GlossReport {
     private let matcher: TermMatcher
     private let pinyin: PinyinConverter
 
-    /// Creates a report over `termBase`.
+    /// Creates a report over loaded glossaries.
     /// - Throws: `ICUError` when ICU fails.
-    public init(termBase: TermBase) throws(ICUError) {
-        self.termBase = termBase
-        matcher = try TermMatcher(termBase: termBase)
+    public init(glossaries: GlossarySet) throws(ICUError) {
+        termBase = glossaries.termBase
+        matcher = glossaries.matcher
         pinyin = try PinyinConverter(lexicon: termBase.pinyinLexicon())
     }
 

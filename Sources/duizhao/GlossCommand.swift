@@ -26,9 +26,9 @@ struct GlossCommand: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let text = try input.read()
-            let termBase = try glossaryOptions.loadTermBase(normalizer: TextNormalizer())
+            let glossaries = try glossaryOptions.load()
             let sink = OutputSink()
-            sink.write(try GlossReport(termBase: termBase).render(text.text, format: format))
+            sink.write(try GlossReport(glossaries: glossaries).render(text.text, format: format))
             sink.flush()
         }
     }

@@ -11,38 +11,32 @@ struct GlossaryOptions: ParsableArguments {
     @Flag(help: "Leave the CC-CEDICT dictionary out.")
     var noDictionary = false
 
-    /// Loads every glossary, in order of precedence, into one term base.
-    func loadTermBase(normalizer: TextNormalizer) throws -> TermBase {
-        var entries: [GlossaryEntry] = []
-        for path in glossaries {
-            entries += try loading(path, layer: .user)
-        }
-        for path in GlossaryLoader.shippedFiles() {
-            entries += try loading(path, layer: .shipped, name: URL(fileURLWithPath: path).lastPathComponent)
+    /// Loads every glossary, in order of precedence (the user's, the shipped ones, the
+    /// dictionary), from the compiled cache when it holds them.
+    func load() throws -> GlossarySet {
+        var sources = glossaries.map { GlossarySource(path: $0, layer: .user) }
+        // Shipped glossaries and the dictionary go by their file name in origins, so that
+        // output does not depend on where Duizhao is installed.
+        sources += GlossaryLoader.shippedFiles().map {
+            GlossarySource(path: $0, layer: .shipped, name: URL(fileURLWithPath: $0).lastPathComponent)
         }
         if !noDictionary {
             let path = GlossaryLoader.dictionaryPath()
             if FileManager.default.fileExists(atPath: path) {
-                entries += try loading(path, layer: .dictionary, name: URL(fileURLWithPath: path).lastPathComponent)
+                sources.append(GlossarySource(path: path, layer: .dictionary, name: URL(fileURLWithPath: path).lastPathComponent))
             } else {
                 FileHandle.standardError.write(
                     Data("duizhao: hint: no CC-CEDICT at \(path); run 'duizhao dictionary install' for dictionary words\n".utf8))
             }
         }
         do {
-            return try TermBase(entries: entries, normalizer: normalizer)
-        } catch {
-            throw CommandFailure(error)
-        }
-    }
-
-    private func loading(_ path: String, layer: GlossaryLayer, name: String? = nil) throws -> [GlossaryEntry] {
-        do {
-            return try GlossaryLoader.load(path: path, layer: layer, name: name)
+            return try GlossarySet.load(sources, cacheDirectory: GlossarySet.defaultCacheDirectory())
         } catch let error as InputError {
             throw CommandFailure(error)
         } catch let error as GlossaryError {
             throw CommandFailure(message: error.description, exitCode: .dataError)
+        } catch let error as ICUError {
+            throw CommandFailure(error)
         }
     }
 }

@@ -41,7 +41,7 @@ struct LookupCommand: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let normalizer = try TextNormalizer()
-            let termBase = try glossaryOptions.loadTermBase(normalizer: normalizer)
+            let termBase = try glossaryOptions.load().termBase
             let matches = try termBase.lookup(query, normalizer: normalizer, limit: limit)
             if matches.isEmpty {
                 let suggestions = termBase.suggestions(for: query)

@@ -40,9 +40,9 @@ struct SegmentCommand: ParsableCommand {
             var words: (any WordTokenizer)?
             var lexicon: (any PinyinLexicon)?
             if unit == .word && !icuOnly {
-                let termBase = try glossaryOptions.loadTermBase(normalizer: TextNormalizer())
-                words = try GlossarySegmenter(matcher: TermMatcher(termBase: termBase))
-                if format == .jsonl { lexicon = termBase.pinyinLexicon() }
+                let glossaries = try glossaryOptions.load()
+                words = try GlossarySegmenter(matcher: glossaries.matcher)
+                if format == .jsonl { lexicon = glossaries.termBase.pinyinLexicon() }
             }
             let sink = OutputSink()
             try SegmentationReport(unit: unit, format: format, words: words, lexicon: lexicon).write(text, to: sink)

@@ -1,4 +1,5 @@
 import DuizhaoText
+import Foundation
 
 /// All loaded glossaries, indexed for lookup by English, Chinese (either script) and pinyin.
 ///
@@ -7,9 +8,17 @@ import DuizhaoText
 public final class TermBase: Sendable {
     /// Every entry, in order of precedence.
     public let entries: [GlossaryEntry]
-    private let englishIndex: SortedKeyIndex
-    private let chineseIndex: SortedKeyIndex
-    private let pinyinIndex: SortedKeyIndex
+    let englishIndex: SortedKeyIndex
+    let chineseIndex: SortedKeyIndex
+    let pinyinIndex: SortedKeyIndex
+
+    /// A term base from parts already built (read back from the compiled cache).
+    init(entries: [GlossaryEntry], englishIndex: SortedKeyIndex, chineseIndex: SortedKeyIndex, pinyinIndex: SortedKeyIndex) {
+        self.entries = entries
+        self.englishIndex = englishIndex
+        self.chineseIndex = chineseIndex
+        self.pinyinIndex = pinyinIndex
+    }
 
     /// Indexes `entries`, sorting them by layer (stable within a layer).
     /// - Parameter normalizer: turns Traditional Chinese into Simplified for the Chinese keys.
@@ -137,17 +146,34 @@ struct SortedKeyIndex: Sendable {
 
     /// Keys are ordered by their UTF-8 bytes: `String`'s own `<` compares canonical
     /// equivalents, which is needless for normalized keys and many times slower.
+    /// Pairs already in order (read back from the compiled cache).
+    init(sorted pairs: [(String, Int32)]) {
+        self.pairs = pairs
+    }
+
     init(_ pairs: [(String, Int32)]) {
         self.pairs = pairs.sorted { lhs, rhs in
-            if lhs.0 == rhs.0 { return lhs.1 < rhs.1 }
-            return Self.precedes(lhs.0, rhs.0)
+            let order = Self.compare(lhs.0, rhs.0)
+            return order != 0 ? order < 0 : lhs.1 < rhs.1
+        }
+    }
+
+    /// memcmp order of the UTF-8 bytes.
+    @inline(__always)
+    static func compare(_ lhs: String, _ rhs: String) -> Int32 {
+        var lhs = lhs
+        var rhs = rhs
+        return lhs.withUTF8 { a in
+            rhs.withUTF8 { b in
+                let common = min(a.count, b.count)
+                let order = common == 0 ? 0 : memcmp(a.baseAddress!, b.baseAddress!, common)
+                return order != 0 ? order : Int32(a.count) - Int32(b.count)
+            }
         }
     }
 
     @inline(__always)
-    static func precedes(_ lhs: String, _ rhs: String) -> Bool {
-        lhs.utf8.lexicographicallyPrecedes(rhs.utf8)
-    }
+    static func precedes(_ lhs: String, _ rhs: String) -> Bool { compare(lhs, rhs) < 0 }
 
     /// The first position whose key is not less than `key`.
     private func lowerBound(_ key: String) -> Int {

@@ -7,6 +7,14 @@ struct DoubleArrayTrie: Sendable {
     private(set) var check: [Int32]
     private(set) var value: [Int32]
 
+    /// A trie from its arrays (read back from the compiled cache); nil when they are inconsistent.
+    init?(base: [Int32], check: [Int32], value: [Int32]) {
+        guard !base.isEmpty, base.count == check.count, check.count == value.count else { return nil }
+        self.base = base
+        self.check = check
+        self.value = value
+    }
+
     /// Builds the trie.
     /// - Parameter keys: byte strings with their values; duplicates keep the first value.
     init(keys: [([UInt8], Int32)]) {
@@ -36,7 +44,7 @@ struct DoubleArrayTrie: Sendable {
                     let count = Int32(check.count)
                     while i < bytes.count {
                         let next = base[Int(state)] &+ Int32(bytes[i])
-                        guard next < count, check[Int(next)] == state else { return }
+                        guard next >= 0, next < count, check[Int(next)] == state else { return }
                         state = next
                         i += 1
                         if value[Int(state)] >= 0 { body(i, value[Int(state)]) }
@@ -51,7 +59,7 @@ struct DoubleArrayTrie: Sendable {
         var state: Int32 = 0
         for byte in key {
             let next = base[Int(state)] &+ Int32(byte)
-            guard next < Int32(check.count), check[Int(next)] == state else { return nil }
+            guard next >= 0, next < Int32(check.count), check[Int(next)] == state else { return nil }
             state = next
         }
         return value[Int(state)] >= 0 ? value[Int(state)] : nil

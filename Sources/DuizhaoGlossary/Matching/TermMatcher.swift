@@ -22,15 +22,22 @@ public struct TermMatch: Sendable, Hashable {
 ///
 /// Not thread-safe (its normalizer caches): give each thread its own.
 public final class TermMatcher {
-    private struct Pattern {
+    struct Pattern {
         var entries: [Int32]
         var requiresCapitals: Bool
         var isChinese: Bool
     }
 
-    private let trie: DoubleArrayTrie
-    private let patterns: [Pattern]
+    let trie: DoubleArrayTrie
+    let patterns: [Pattern]
     private let normalizer: MatchNormalizer
+
+    /// A matcher from parts already built (read back from the compiled cache).
+    init(trie: DoubleArrayTrie, patterns: [Pattern]) throws(ICUError) {
+        self.trie = trie
+        self.patterns = patterns
+        normalizer = try MatchNormalizer()
+    }
 
     /// Compiles the terms of `termBase`.
     /// - Parameters:

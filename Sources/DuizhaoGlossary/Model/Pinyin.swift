@@ -12,29 +12,72 @@ public enum Pinyin {
     /// standard rule). Tone 5 (neutral) and syllables without a number are left unmarked;
     /// anything that is not a syllable (Latin letters, digits, "·") is kept.
     public static func toneMarked(numbered: String) -> String {
-        numbered.split(separator: " ").map { toneMarked(syllable: $0) }.joined(separator: " ")
+        var output = String.UnicodeScalarView()
+        var syllable: [Unicode.Scalar] = []
+        for scalar in numbered.unicodeScalars {
+            if scalar == " " {
+                appendToneMarked(&syllable, to: &output)
+                output.append(" ")
+            } else {
+                syllable.append(scalar)
+            }
+        }
+        appendToneMarked(&syllable, to: &output)
+        return String(output)
     }
 
-    static func toneMarked(syllable: Substring) -> String {
-        var letters = Array(syllable.replacingUmlautSpellings())
-        guard let last = letters.last, let tone = last.wholeNumberValue, (1...5).contains(tone), letters.count > 1 else {
-            return String(letters)
+    /// Appends one syllable with its tone mark and empties it; works on scalars, as this runs
+    /// for every one of the dictionary's 120,000 entries.
+    private static func appendToneMarked(_ syllable: inout [Unicode.Scalar], to output: inout String.UnicodeScalarView) {
+        defer { syllable.removeAll(keepingCapacity: true) }
+        // CC-CEDICT writes ü as "u:" (some sources as "v" after n or l).
+        var letters: [Unicode.Scalar] = []
+        for (index, scalar) in syllable.enumerated() {
+            if scalar == ":" && index > 0 && (letters.last == "u" || letters.last == "U") {
+                letters[letters.count - 1] = letters.last == "u" ? "ü" : "Ü"
+            } else if scalar == "v" && (letters.last == "n" || letters.last == "l") {
+                letters.append("ü")
+            } else {
+                letters.append(scalar)
+            }
         }
+        guard letters.count > 1, let last = letters.last, last.value >= 0x31 && last.value <= 0x35 else {
+            output.append(contentsOf: letters)
+            return
+        }
+        let tone = Int(last.value - 0x30)
         letters.removeLast()
-        guard tone < 5 else { return String(letters) }
-        let lowered = letters.map { Character($0.lowercased()) }
-        let target: Int?
-        if let a = lowered.firstIndex(where: { $0 == "a" || $0 == "e" }) {
-            target = a
-        } else if let o = lowered.indices.first(where: { lowered[$0] == "o" && $0 + 1 < lowered.count && lowered[$0 + 1] == "u" }) {
-            target = o
-        } else {
-            target = lowered.lastIndex { "iouü".contains($0) }
+        guard tone < 5 else {
+            output.append(contentsOf: letters)
+            return
         }
-        guard let target, let marked = marks[letters[target]] ?? marks[lowered[target]] else { return String(letters) }
-        letters[target] = marked[tone - 1]
-        return String(letters)
+        func lower(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+            scalar.value >= 0x41 && scalar.value <= 0x5A ? Unicode.Scalar(scalar.value | 0x20)! : scalar
+        }
+        let target: Int?
+        if let index = letters.firstIndex(where: { lower($0) == "a" || lower($0) == "e" }) {
+            target = index
+        } else if let index = letters.indices.first(where: { lower(letters[$0]) == "o" && $0 + 1 < letters.count && lower(letters[$0 + 1]) == "u" }) {
+            target = index
+        } else {
+            target = letters.lastIndex { "iouüIOUÜ".unicodeScalars.contains($0) }
+        }
+        if let target, let marked = scalarMarks[letters[target]] {
+            letters[target] = marked[tone - 1]
+        }
+        output.append(contentsOf: letters)
     }
+
+    private static let scalarMarks: [Unicode.Scalar: [Unicode.Scalar]] = {
+        var table: [Unicode.Scalar: [Unicode.Scalar]] = [:]
+        for (base, forms) in marks {
+            table[base.unicodeScalars.first!] = forms.map { $0.unicodeScalars.first! }
+        }
+        table["I"] = ["Ī", "Í", "Ǐ", "Ì"]
+        table["U"] = ["Ū", "Ú", "Ǔ", "Ù"]
+        table["Ü"] = ["Ǖ", "Ǘ", "Ǚ", "Ǜ"]
+        return table
+    }()
 
     /// Tone-marked pinyin back to numbered tones: "zhōu hóng yī" → "zhou1 hong2 yi1".
     public static func numbered(toneMarked: String) -> String {
@@ -62,30 +105,6 @@ public enum Pinyin {
         }
         return table
     }()
-}
-
-extension Substring {
-    /// CC-CEDICT writes ü as "u:" (and some sources as "v").
-    fileprivate func replacingUmlautSpellings() -> String {
-        var result = ""
-        var iterator = makeIterator()
-        var pending: Character?
-        while let character = pending ?? iterator.next() {
-            pending = nil
-            if character == "u" || character == "U" {
-                let next = iterator.next()
-                if next == ":" {
-                    result.append(character == "u" ? "ü" : "Ü")
-                    continue
-                }
-                result.append(character)
-                pending = next
-                continue
-            }
-            result.append(character == "v" && result.last.map { "nl".contains($0) } == true ? "ü" : character)
-        }
-        return result
-    }
 }
 
 extension String {

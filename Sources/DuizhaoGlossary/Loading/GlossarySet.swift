@@ -1,0 +1,223 @@
+import DuizhaoText
+import Foundation
+
+/// A glossary file to load, with the layer it belongs to.
+public struct GlossarySource: Sendable, Hashable {
+    public var path: String
+    public var layer: GlossaryLayer
+    /// The name its entries give as their origin.
+    public var name: String
+
+    public init(path: String, layer: GlossaryLayer, name: String? = nil) {
+        self.path = path
+        self.layer = layer
+        self.name = name ?? path
+    }
+}
+
+/// Loaded glossaries: the term base for lookup and the matcher for finding terms in text.
+///
+/// Building both from CC-CEDICT takes seconds; so the result is kept in a compiled cache, keyed
+/// by a hash of the sources' contents (and names and layers), and read back in a fraction of
+/// that the next time. A changed file changes the key; a damaged cache is ignored and rebuilt.
+public final class GlossarySet {
+    public let termBase: TermBase
+    public let matcher: TermMatcher
+    /// Whether this set came from the cache.
+    public let wasCached: Bool
+
+    private init(termBase: TermBase, matcher: TermMatcher, wasCached: Bool) {
+        self.termBase = termBase
+        self.matcher = matcher
+        self.wasCached = wasCached
+    }
+
+    /// The environment variable naming the cache folder.
+    public static let cacheVariable = "DUIZHAO_CACHE_DIR"
+
+    /// `$DUIZHAO_CACHE_DIR`, else `$XDG_CACHE_HOME/duizhao`, else `~/.cache/duizhao`.
+    public static func defaultCacheDirectory(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        if let path = environment[cacheVariable], !path.isEmpty { return path }
+        let cacheHome = environment["XDG_CACHE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.cache"
+        return cacheHome + "/duizhao"
+    }
+
+    /// Loads `sources` in order of precedence, from the cache when it holds them.
+    /// - Parameters:
+    ///   - sources: the glossary files.
+    ///   - cacheDirectory: where compiled sets are kept; nil to neither read nor write one.
+    /// - Throws: `InputError` for an unreadable file; `GlossaryError` listing every bad row.
+    public static func load(_ sources: [GlossarySource], cacheDirectory: String?) throws -> GlossarySet {
+        var contents: [Data] = []
+        for source in sources {
+            guard FileManager.default.fileExists(atPath: source.path) else { throw InputError.missing(path: source.path) }
+            guard let data = FileManager.default.contents(atPath: source.path) else {
+                throw InputError.unreadable(path: source.path, reason: "cannot read")
+            }
+            contents.append(data)
+        }
+        let key = cacheKey(sources, contents)
+        let cacheFile = cacheDirectory.map { "\($0)/glossaries-\(String(key, radix: 16)).bin" }
+        if let cacheFile, let data = FileManager.default.contents(atPath: cacheFile),
+            let (termBase, matcher) = try? CompiledGlossaries.decode(data, key: key)
+        {
+            return GlossarySet(termBase: termBase, matcher: matcher, wasCached: true)
+        }
+        var entries: [GlossaryEntry] = []
+        for (source, data) in zip(sources, contents) {
+            let input = try InputText(decoding: data, origin: source.path)
+            let (read, diagnostics) = GlossaryLoader.read(input.text, file: source.name, layer: source.layer)
+            if diagnostics.contains(where: { $0.severity == .error }) {
+                // Messages name the file where it is, for the person who must fix it.
+                throw GlossaryError(diagnostics: diagnostics.map { var d = $0; d.file = source.path; return d })
+            }
+            entries += read
+        }
+        let termBase = try TermBase(entries: entries, normalizer: TextNormalizer())
+        let matcher = try TermMatcher(termBase: termBase)
+        if let cacheDirectory, let cacheFile {
+            store(CompiledGlossaries.encode(termBase, matcher, key: key), at: cacheFile, in: cacheDirectory)
+        }
+        return GlossarySet(termBase: termBase, matcher: matcher, wasCached: false)
+    }
+
+    static func cacheKey(_ sources: [GlossarySource], _ contents: [Data]) -> UInt64 {
+        var hash = FNV1a()
+        hash.combine("duizhao glossary cache \(CompiledGlossaries.version)")
+        for (source, data) in zip(sources, contents) {
+            hash.combine(source.name)
+            hash.combine(String(source.layer.rawValue))
+            data.withUnsafeBytes { hash.combine($0) }
+        }
+        return hash.value
+    }
+
+    /// Writes the cache atomically; a cache that cannot be written is only a slower next start.
+    private static func store(_ bytes: [UInt8], at path: String, in directory: String) {
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
+            // Keep the four newest compiled sets: one per set of glossaries in use.
+            let names = try FileManager.default.contentsOfDirectory(atPath: directory).filter {
+                $0.hasPrefix("glossaries-") && $0.hasSuffix(".bin")
+            }
+            let dated = names.map { name -> (String, Date) in
+                let attributes = try? FileManager.default.attributesOfItem(atPath: "\(directory)/\(name)")
+                return (name, attributes?[.modificationDate] as? Date ?? .distantPast)
+            }.sorted { $0.1 > $1.1 }
+            for (name, _) in dated.dropFirst(4) {
+                try? FileManager.default.removeItem(atPath: "\(directory)/\(name)")
+            }
+        } catch {
+            return
+        }
+    }
+}
+
+/// The binary form of a term base and its matcher.
+enum CompiledGlossaries {
+    /// Bumped whenever the layout or what is derived from the sources changes.
+    static let version: Int32 = 1
+    private static let magic: UInt64 = 0x4443_5A44_5F47_4C53  // "DZGLSCDZ"-ish marker
+
+    struct Damaged: Error {}
+
+    static func encode(_ termBase: TermBase, _ matcher: TermMatcher, key: UInt64) -> [UInt8] {
+        var writer = BinaryWriter()
+        writer.write(magic)
+        writer.write(version)
+        writer.write(key)
+        var files: [String] = []
+        var fileIndex: [String: Int32] = [:]
+        for entry in termBase.entries where fileIndex[entry.origin.file] == nil {
+            fileIndex[entry.origin.file] = Int32(files.count)
+            files.append(entry.origin.file)
+        }
+        writer.write(files)
+        writer.write(Int32(termBase.entries.count))
+        for entry in termBase.entries {
+            writer.write(entry.english)
+            writer.write(entry.englishVariants)
+            writer.write(entry.simplified)
+            writer.write(entry.traditional)
+            writer.write(entry.chineseVariants)
+            writer.write(entry.pinyin)
+            writer.write(UInt8(TermType.allCases.firstIndex(of: entry.type)!))
+            writer.write(entry.note)
+            writer.write(fileIndex[entry.origin.file]!)
+            writer.write(Int32(entry.origin.line))
+            writer.write(UInt8(entry.origin.layer.rawValue))
+        }
+        for index in [termBase.englishIndex, termBase.chineseIndex, termBase.pinyinIndex] {
+            writer.write(Int32(index.pairs.count))
+            for (key, id) in index.pairs {
+                writer.write(key)
+                writer.write(id)
+            }
+        }
+        writer.write(matcher.trie.base)
+        writer.write(matcher.trie.check)
+        writer.write(matcher.trie.value)
+        writer.write(Int32(matcher.patterns.count))
+        for pattern in matcher.patterns {
+            writer.write(pattern.entries)
+            writer.write(UInt8((pattern.requiresCapitals ? 1 : 0) | (pattern.isChinese ? 2 : 0)))
+        }
+        writer.write(magic)
+        return writer.bytes
+    }
+
+    static func decode(_ data: Data, key: UInt64) throws -> (TermBase, TermMatcher) {
+        try data.withUnsafeBytes { raw in
+            var reader = BinaryReader(raw)
+            guard reader.readUInt64() == magic, reader.readInt32() == version, reader.readUInt64() == key,
+                let files = reader.readStrings(), let entryCount = reader.readInt32(), entryCount >= 0
+            else { throw Damaged() }
+            var entries: [GlossaryEntry] = []
+            entries.reserveCapacity(Int(entryCount))
+            for _ in 0..<entryCount {
+                guard let english = reader.readString(), let englishVariants = reader.readStrings(),
+                    let simplified = reader.readString(), let traditional = reader.readOptionalString(),
+                    let chineseVariants = reader.readStrings(), let pinyin = reader.readOptionalString(),
+                    let type = reader.readUInt8(), Int(type) < TermType.allCases.count,
+                    let note = reader.readOptionalString(), let file = reader.readInt32(), files.indices.contains(Int(file)),
+                    let line = reader.readInt32(), let layerValue = reader.readUInt8(),
+                    let layer = GlossaryLayer(rawValue: Int(layerValue))
+                else { throw Damaged() }
+                entries.append(
+                    GlossaryEntry(
+                        english: english, englishVariants: englishVariants, simplified: simplified,
+                        traditional: traditional, chineseVariants: chineseVariants, pinyin: pinyin,
+                        type: TermType.allCases[Int(type)], note: note,
+                        origin: EntryOrigin(file: files[Int(file)], line: Int(line), layer: layer)))
+            }
+            var indexes: [SortedKeyIndex] = []
+            for _ in 0..<3 {
+                guard let count = reader.readInt32(), count >= 0 else { throw Damaged() }
+                var pairs: [(String, Int32)] = []
+                pairs.reserveCapacity(Int(count))
+                for _ in 0..<count {
+                    guard let key = reader.readString(), let id = reader.readInt32(), id >= 0, id < entryCount else { throw Damaged() }
+                    pairs.append((key, id))
+                }
+                indexes.append(SortedKeyIndex(sorted: pairs))
+            }
+            guard let base = reader.readInt32s(), let check = reader.readInt32s(), let value = reader.readInt32s(),
+                let trie = DoubleArrayTrie(base: base, check: check, value: value),
+                let patternCount = reader.readInt32(), patternCount >= 0
+            else { throw Damaged() }
+            var patterns: [TermMatcher.Pattern] = []
+            patterns.reserveCapacity(Int(patternCount))
+            for _ in 0..<patternCount {
+                guard let ids = reader.readInt32s(), ids.allSatisfy({ $0 >= 0 && $0 < entryCount }), let flags = reader.readUInt8()
+                else { throw Damaged() }
+                patterns.append(TermMatcher.Pattern(entries: ids, requiresCapitals: flags & 1 != 0, isChinese: flags & 2 != 0))
+            }
+            // The trie's values must name patterns that exist, or matching would read past them.
+            guard reader.readUInt64() == magic, reader.isAtEnd, value.allSatisfy({ $0 < patternCount }) else { throw Damaged() }
+            let termBase = TermBase(entries: entries, englishIndex: indexes[0], chineseIndex: indexes[1], pinyinIndex: indexes[2])
+            return (termBase, try TermMatcher(trie: trie, patterns: patterns))
+        }
+    }
+}
