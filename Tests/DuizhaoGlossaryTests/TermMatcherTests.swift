@@ -69,8 +69,6 @@ import Testing
 
 @Suite struct DoubleArrayTrieTests {
     @Test func findsEveryKeyAndNoOther() {
-        var generator = SystemRandomNumberGenerator()
-        _ = generator
         let words = ["a", "ab", "abc", "b", "中", "中国", "中国人", "国人", "zz", "\u{1F600}"]
         let trie = DoubleArrayTrie(keys: words.enumerated().map { (Array($0.element.utf8), Int32($0.offset)) })
         for (index, word) in words.enumerated() {
