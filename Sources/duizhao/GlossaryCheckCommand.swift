@@ -16,7 +16,7 @@ struct GlossaryCheckCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The glossary files (TSV, or CC-CEDICT).")
+    @Argument(help: "The glossary files (TSV, CSV, TBX or CC-CEDICT).")
     var files: [String]
 
     func validate() throws {
@@ -33,8 +33,7 @@ struct GlossaryCheckCommand: ParsableCommand {
                 let diagnostics: [GlossaryDiagnostic]
                 var entryCount = 0
                 do {
-                    let input = try InputText.read(path: file)
-                    let (entries, readProblems) = GlossaryLoader.read(input.text, file: file, layer: .user)
+                    let (entries, readProblems) = try GlossaryLoader.check(path: file)
                     entryCount = entries.count
                     diagnostics = (readProblems + (try checker.check(entries))).sorted { ($0.line, $0.column) < ($1.line, $1.column) }
                 } catch let error as InputError {

@@ -3,7 +3,7 @@ import ArgumentParser
 struct GlossaryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "glossary",
-        abstract: "Check glossary files.",
-        subcommands: [GlossaryCheckCommand.self]
+        abstract: "Check and convert glossary files.",
+        subcommands: [GlossaryCheckCommand.self, GlossaryConvertCommand.self]
     )
 }

@@ -88,3 +88,44 @@ import Testing
         #expect(result.stderr.split(separator: "\n").count == 1)
     }
 }
+
+@Suite struct GlossaryConvertCommandTests {
+    static let shipped = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Glossaries/china-tech.tsv").path
+
+    @Test(arguments: ["tbx", "csv"])
+    func theShippedGlossaryRoundTrips(format: String) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("duizhao-convert-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let converted = folder.appendingPathComponent("g.\(format)").path
+        let first = try BinaryRunner.run(["glossary", "convert", Self.shipped, "--to", format, "-o", converted])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.isEmpty)
+        let back = try BinaryRunner.run(["glossary", "convert", converted, "--to", "tsv"])
+        #expect(back.status == 0)
+        let original = try String(contentsOfFile: Self.shipped, encoding: .utf8).split(separator: "\n")
+            .filter { !$0.hasPrefix("#") && !$0.isEmpty }.joined(separator: "\n") + "\n"
+        #expect(back.stdout == original)
+    }
+
+    @Test func anUnwritableOutputExits73() throws {
+        let result = try BinaryRunner.run(["glossary", "convert", Self.shipped, "--to", "tbx", "-o", "/nonexistent/dir/g.tbx"])
+        #expect(result.status == 73)
+        #expect(result.stderr.contains("cannot write /nonexistent/dir/g.tbx"))
+    }
+
+    @Test func aHostileTBXIsRefused() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("duizhao-xxe-\(UUID()).tbx")
+        try Data("""
+            <?xml version="1.0"?>
+            <!DOCTYPE tbx [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>
+            <tbx type="TBX-Basic" style="dca" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2"><text><body>&xxe;</body></text></tbx>
+            """.utf8).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let result = try BinaryRunner.run(["glossary", "convert", file.path, "--to", "tsv"])
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("\(file.path):2:1: error: DTDs and entity declarations are not accepted"))
+        #expect(!result.stdout.contains("root:"))
+    }
+}

@@ -8,8 +8,8 @@ public enum GlossaryLoader {
     /// The environment variable naming the folder of shipped glossaries.
     public static let glossariesVariable = "DUIZHAO_GLOSSARIES"
 
-    /// Reads one glossary file, its format told by its extension (`.tsv`, `.u8`/`.cedict` for
-    /// CC-CEDICT) or, for `.txt`, by its first lines.
+    /// Reads one glossary file, its format told by its extension (`.tsv`, `.csv`, `.tbx`/`.xml`,
+    /// `.u8`/`.cedict` for CC-CEDICT) or else by its first lines.
     /// - Parameters:
     ///   - path: the file.
     ///   - layer: the layer its entries belong to.
@@ -18,8 +18,17 @@ public enum GlossaryLoader {
     ///     Duizhao is installed.
     /// - Throws: `InputError` when it cannot be read; `GlossaryError` listing every bad row.
     public static func load(path: String, layer: GlossaryLayer, name: String? = nil) throws -> [GlossaryEntry] {
-        let input = try InputText.read(path: path)
-        let (entries, diagnostics) = read(input.text, file: name ?? path, layer: layer)
+        guard FileManager.default.fileExists(atPath: path) else { throw InputError.missing(path: path) }
+        let data: Data
+        if format(of: path, text: "") == .tbx {
+            data = Data()  // streamed from disk by the TBX reader
+        } else {
+            guard let contents = FileManager.default.contents(atPath: path) else {
+                throw InputError.unreadable(path: path, reason: "cannot read")
+            }
+            data = contents
+        }
+        let (entries, diagnostics) = try read(data, path: path, file: name ?? path, layer: layer)
         if diagnostics.contains(where: { $0.severity == .error }) {
             // Messages name the file where it is, for the person who must fix it.
             throw GlossaryError(diagnostics: diagnostics.map { var d = $0; d.file = path; return d })
@@ -27,20 +36,45 @@ public enum GlossaryLoader {
         return entries
     }
 
+    /// Reads a glossary file with every diagnostic, errors included, for `glossary check`.
+    /// - Throws: `InputError` when the file is missing, unreadable or not UTF-8.
+    public static func check(path: String) throws(InputError) -> (entries: [GlossaryEntry], diagnostics: [GlossaryDiagnostic]) {
+        guard FileManager.default.fileExists(atPath: path) else { throw .missing(path: path) }
+        let data = format(of: path, text: "") == .tbx ? Data() : (FileManager.default.contents(atPath: path) ?? Data())
+        return try read(data, path: path, file: path, layer: .user)
+    }
+
+    /// Parses a glossary file's bytes; a TBX file is streamed from `path` instead, since XML can
+    /// be large and names its own encoding.
+    /// - Throws: `InputError` when the bytes are not UTF-8.
+    static func read(_ data: Data, path: String, file: String, layer: GlossaryLayer) throws(InputError) -> (entries: [GlossaryEntry], diagnostics: [GlossaryDiagnostic]) {
+        if format(of: path, text: "") == .tbx || data.first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }) == UInt8(ascii: "<") {
+            return TBX.read(contentsOf: URL(fileURLWithPath: path), file: file, layer: layer)
+        }
+        let input = try InputText(decoding: data, origin: path)
+        return read(input.text, file: file, layer: layer)
+    }
+
     /// Parses glossary text of the format `file`'s name or content shows.
     public static func read(_ text: String, file: String, layer: GlossaryLayer) -> (entries: [GlossaryEntry], diagnostics: [GlossaryDiagnostic]) {
         switch format(of: file, text: text) {
         case .cedict: CEDICT.read(text, file: file)
         case .tsv: DuizhaoTSV.read(text, file: file, layer: layer)
+        case .csv: GlossaryCSV.read(text, file: file, layer: layer)
+        case .tbx: TBX.read(data: Data(text.utf8), file: file, layer: layer)
         }
     }
 
-    enum Format { case tsv, cedict }
+    enum Format { case tsv, cedict, csv, tbx }
 
     static func format(of file: String, text: String) -> Format {
         let lowered = file.lowercased()
+        if lowered.hasSuffix(".csv") { return .csv }
+        if lowered.hasSuffix(".tbx") || lowered.hasSuffix(".xml") { return .tbx }
         if lowered.hasSuffix(".u8") || lowered.hasSuffix(".cedict") || lowered.contains("cedict") { return .cedict }
         if lowered.hasSuffix(".tsv") { return .tsv }
+        // Sniff: XML starts with '<' (after a byte order mark and blanks).
+        if text.unicodeScalars.first(where: { $0 != "\u{FEFF}" && !$0.properties.isWhitespace }) == "<" { return .tbx }
         // Sniff: CC-CEDICT lines look like "TRAD SIMP [pin1 yin1] /gloss/".
         let firstEntry = text.split(separator: "\n").first { !$0.hasPrefix("#") && !$0.isEmpty }
         if let line = firstEntry, line.contains(" ["), line.contains("] /"), !line.contains("\t") { return .cedict }
@@ -74,7 +108,8 @@ public enum GlossaryLoader {
         guard let directory = shippedDirectory(environment: environment),
             let names = try? FileManager.default.contentsOfDirectory(atPath: directory)
         else { return [] }
-        return names.filter { $0.hasSuffix(".tsv") }.sorted().map { directory + "/" + $0 }
+        let extensions = [".tsv", ".csv", ".tbx"]
+        return names.filter { name in extensions.contains { name.hasSuffix($0) } }.sorted().map { directory + "/" + $0 }
     }
 
     /// Where CC-CEDICT is looked for: `$DUIZHAO_DICTIONARY`, else

@@ -66,8 +66,7 @@ public final class GlossarySet {
         }
         var entries: [GlossaryEntry] = []
         for (source, data) in zip(sources, contents) {
-            let input = try InputText(decoding: data, origin: source.path)
-            let (read, diagnostics) = GlossaryLoader.read(input.text, file: source.name, layer: source.layer)
+            let (read, diagnostics) = try GlossaryLoader.read(data, path: source.path, file: source.name, layer: source.layer)
             if diagnostics.contains(where: { $0.severity == .error }) {
                 // Messages name the file where it is, for the person who must fix it.
                 throw GlossaryError(diagnostics: diagnostics.map { var d = $0; d.file = source.path; return d })

@@ -1,0 +1,185 @@
+import Foundation
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
+
+/// TermBase eXchange (ISO 30042), the XML format terminology tools exchange glossaries in.
+///
+/// ## Reading
+/// Both versions, streamed so that files of any size read in constant memory:
+/// - TBX v3 (2019): `tbx/text/body/conceptEntry/langSec/termSec/term`, the TBX-Basic and
+///   TBX-Core dialects, DCA style (`<termNote type="partOfSpeech">`) and, for the data
+///   categories below, DCT style (`<basic:partOfSpeech>`);
+/// - TBX v2 (2008, "martif"): `martif/text/body/termEntry/langSet/tig/term`, and
+///   `ntig/termGrp/term`.
+///
+/// Each concept entry (`conceptEntry` or `termEntry`) is one `GlossaryEntry`, its origin the
+/// line of the entry's start tag. One that lacks an English or a Chinese term gives a
+/// diagnostic at its start tag (the column where the tag ends, which is what the parser
+/// tells), and the others are still read. The language of a section is its `xml:lang`:
+/// - `en`, `en-*`: the first term is `english`, the others `englishVariants`;
+/// - `zh`, `zh-CN`, `zh-SG`, `zh-Hans*`: the first term is `simplified`, the others
+///   `chineseVariants`;
+/// - `zh-TW`, `zh-HK`, `zh-MO`, `zh-Hant*`: the first term is `traditional`, the others
+///   `chineseVariants` (after those of the sections above); with no Simplified term, the
+///   Traditional one is `simplified` too, as in Duizhao TSV;
+/// - `zh-Latn*` (`zh-Latn-pinyin`): the first term is `pinyin`;
+/// - any other language is skipped.
+///
+/// `note` is the concept's `<note>`s and `<descrip type="definition">`s; without any, those of
+/// its English and Chinese language sections; without those, those of their terms (joined by
+/// "; " when there are several).
+///
+/// ## Duizhao's own fields
+/// TBX-Basic has no data categories for pinyin or for what kind of thing a term names, so
+/// Duizhao writes them with standard means a TBX tool shows sensibly:
+/// - **pinyin** is a term in its own language section, `<langSec xml:lang="zh-Latn-pinyin">`.
+///   A romanization is the Chinese term written in Latin script, which is what the BCP 47 tag
+///   (language zh, script Latn, registered variant pinyin) says.
+/// - **type** (`person`, `organization`, `product`, `place`, `term`, `other`) is an
+///   `<admin type="customerSubset">` on the first English term, TBX-Basic's label for the
+///   subset of a termbase a term belongs to; it is read back only when its value is one of
+///   those six words. For other tools, a name (every type but `term`) also gets
+///   `<termNote type="partOfSpeech">properNoun</termNote>`, TBX-Basic's picklist value; a
+///   file with a proper noun but no Duizhao type reads as `other`, else as `term`.
+/// - **Chinese variants** go in a section of their own, `<langSec xml:lang="zh">`, which
+///   names no script since a variant may be in either.
+///
+/// ## Security
+/// A TBX file needs no DTD, and a DTD's entities can expand to gigabytes ("billion laughs")
+/// or read local files (XXE). Before parsing, the prolog (everything before the root element,
+/// within the first 64 KB) is scanned, and a file declaring a DOCTYPE or an entity is refused
+/// with one error at the declaration; the parser never loads external entities, and any DTD
+/// declaration it reports anyway stops it. Only UTF-8 and encodings that keep ASCII bytes as
+/// they are (ISO 8859, Windows code pages, GBK, GB 18030, Big5) are read, so that the scan
+/// sees what the parser will.
+public enum TBX {
+    /// The namespace of TBX v3 (ISO 30042:2019).
+    public static let namespace = "urn:iso:std:iso:30042:ed-2"
+    /// The `xml:lang` Duizhao writes pinyin with.
+    public static let pinyinLanguage = "zh-Latn-pinyin"
+
+    /// Reads a TBX file, streaming it from disk.
+    /// - Parameters:
+    ///   - url: a file URL.
+    ///   - file: the name for origins and messages; the URL's path by default.
+    ///   - layer: the layer its entries belong to.
+    /// - Returns: the entries, and diagnostics for entries lacking an English or a Chinese term;
+    ///   for a file that is unreadable, malformed or declares a DTD, one diagnostic and the
+    ///   entries read before the problem, if any.
+    public static func read(contentsOf url: URL, file: String? = nil, layer: GlossaryLayer) -> (entries: [GlossaryEntry], diagnostics: [GlossaryDiagnostic]) {
+        let file = file ?? (url.isFileURL ? url.path : url.absoluteString)
+        let head: Data
+        do {
+            let handle = try FileHandle(forReadingFrom: url)
+            defer { try? handle.close() }
+            head = try handle.read(upToCount: Prolog.scanLimit + 1) ?? Data()
+        } catch {
+            return ([], [GlossaryDiagnostic(file: file, line: 1, column: 1, message: "cannot read the file (\((error as NSError).localizedDescription))")])
+        }
+        if let refusal = Prolog.check(head.prefix(Prolog.scanLimit), isWhole: head.count <= Prolog.scanLimit, file: file) {
+            return ([], [refusal])
+        }
+        guard let parser = XMLParser(contentsOf: url) else {
+            return ([], [GlossaryDiagnostic(file: file, line: 1, column: 1, message: "cannot read the file")])
+        }
+        return Reader(file: file, layer: layer).read(with: parser)
+    }
+
+    /// Reads TBX from memory. The bytes are fed to the parser in chunks, as from a file
+    /// (`XMLParser(data:)` fails on Linux above 10 MB).
+    public static func read(data: Data, file: String, layer: GlossaryLayer) -> (entries: [GlossaryEntry], diagnostics: [GlossaryDiagnostic]) {
+        if let refusal = Prolog.check(data.prefix(Prolog.scanLimit), isWhole: data.count <= Prolog.scanLimit, file: file) {
+            return ([], [refusal])
+        }
+        return Reader(file: file, layer: layer).read(with: XMLParser(stream: InputStream(data: data)))
+    }
+
+    /// Writes entries as TBX-Basic v3 (DCA style), one `conceptEntry` per entry with ids
+    /// `c1`, `c2` …, encoded as the type's documentation describes, so that `read` gives back
+    /// the same entries (origins aside).
+    ///
+    /// Text is XML-escaped; CR is written `&#13;` so that it survives parsing. Control
+    /// characters that XML 1.0 cannot hold at all (U+0000–U+001F but tab, LF and CR; U+FFFE,
+    /// U+FFFF) are left out.
+    public static func write(_ entries: [GlossaryEntry]) -> String {
+        var output = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <tbx type="TBX-Basic" style="dca" xml:lang="en" xmlns="\(namespace)">
+              <tbxHeader>
+                <fileDesc>
+                  <sourceDesc>
+                    <p>English–Chinese glossary written by Duizhao (\(entries.count) entries)</p>
+                  </sourceDesc>
+                </fileDesc>
+              </tbxHeader>
+              <text>
+                <body>
+
+            """
+        for (index, entry) in entries.enumerated() {
+            output += "      <conceptEntry id=\"c\(index + 1)\">\n"
+            if let note = entry.note, !note.isEmpty {
+                output += "        <note>\(escaped(note))</note>\n"
+            }
+            let englishTerms = (entry.english.isEmpty ? [] : [entry.english]) + entry.englishVariants
+            if !englishTerms.isEmpty {
+                output += languageSection("en", terms: englishTerms) { index in
+                    guard index == 0 else { return [] }
+                    let type = "<admin type=\"customerSubset\">\(entry.type.rawValue)</admin>"
+                    return entry.type == .term ? [type] : ["<termNote type=\"partOfSpeech\">properNoun</termNote>", type]
+                }
+            }
+            output += languageSection("zh-Hans", terms: [entry.simplified])
+            if let traditional = entry.traditional, !traditional.isEmpty {
+                output += languageSection("zh-Hant", terms: [traditional])
+            }
+            if !entry.chineseVariants.isEmpty {
+                output += languageSection("zh", terms: entry.chineseVariants)
+            }
+            if let pinyin = entry.pinyin, !pinyin.isEmpty {
+                output += languageSection(pinyinLanguage, terms: [pinyin])
+            }
+            output += "      </conceptEntry>\n"
+        }
+        output += """
+                </body>
+              </text>
+            </tbx>
+
+            """
+        return output
+    }
+
+    /// A `langSec` with one `termSec` per term, each followed by the lines `extra` gives for it.
+    private static func languageSection(_ language: String, terms: [String], extra: (Int) -> [String] = { _ in [] }) -> String {
+        var section = "        <langSec xml:lang=\"\(language)\">\n"
+        for (index, term) in terms.enumerated() {
+            section += "          <termSec>\n            <term>\(escaped(term))</term>\n"
+            for line in extra(index) { section += "            \(line)\n" }
+            section += "          </termSec>\n"
+        }
+        section += "        </langSec>\n"
+        return section
+    }
+
+    /// Text as XML character data or attribute value.
+    static func escaped(_ text: String) -> String {
+        var result = ""
+        result.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "\r": result += "&#13;"
+            case "\t", "\n": result.unicodeScalars.append(scalar)
+            case "\u{0}"..."\u{1F}", "\u{FFFE}", "\u{FFFF}": continue
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,52 @@
+import ArgumentParser
+import DuizhaoGlossary
+import DuizhaoReports
+import DuizhaoText
+import Foundation
+
+/// The formats `glossary convert` writes.
+enum GlossaryFileFormat: String, CaseIterable, ExpressibleByArgument {
+    case tsv, csv, tbx
+}
+
+struct GlossaryConvertCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "convert",
+        abstract: "Convert a glossary between Duizhao TSV, CSV and TBX.",
+        discussion: """
+            The input format is told by the file's extension (.tsv, .csv, .tbx/.xml, .u8 for \
+            CC-CEDICT). TBX is written as TBX-Basic v3; CSV as RFC 4180 with a byte order mark.
+
+            Examples:
+              duizhao glossary convert Glossaries/china-tech.tsv --to tbx -o china-tech.tbx
+              duizhao glossary convert terms.csv --to tsv > terms.tsv
+            """
+    )
+
+    @Argument(help: "The glossary to convert.")
+    var file: String
+
+    @Option(help: "The format to write: \(GlossaryFileFormat.allValueStrings.joined(separator: ", ")).")
+    var to: GlossaryFileFormat
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write here (atomically) instead of standard output.", valueName: "file"))
+    var output: String?
+
+    func run() throws {
+        try reportingFailures {
+            let entries: [GlossaryEntry]
+            do {
+                entries = try GlossaryLoader.load(path: file, layer: .user)
+            } catch let error as GlossaryError {
+                throw CommandFailure(message: error.description, exitCode: .dataError)
+            }
+            let text: String
+            switch to {
+            case .tsv: text = DuizhaoTSV.write(entries)
+            case .csv: text = GlossaryCSV.write(entries)
+            case .tbx: text = TBX.write(entries)
+            }
+            try OutputFile.write(text, to: output)
+        }
+    }
+}
