@@ -18,12 +18,19 @@ enum BinaryRunner {
         Bundle.module.url(forResource: name, withExtension: nil, subdirectory: "Fixtures")!.path
     }
 
+    /// The same outcome on every machine: no dictionary the developer may have installed, and a
+    /// compiled cache of the tests' own rather than the user's.
+    static let isolated = [
+        "DUIZHAO_DICTIONARY": "/nonexistent/duizhao-tests/cedict_ts.u8",
+        "DUIZHAO_CACHE_DIR": FileManager.default.temporaryDirectory.appendingPathComponent("duizhao-test-cache").path,
+    ]
+
     /// Runs `duizhao` with `arguments`, feeding `stdin` to it.
     static func run(_ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:]) throws -> Result {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        process.environment = ProcessInfo.processInfo.environment.merging(isolated) { $1 }.merging(environment) { $1 }
         let output = Pipe()
         let errors = Pipe()
         let input = Pipe()
