@@ -60,3 +60,22 @@ import Testing
         }
     }
 }
+
+@Suite struct HugeInputTests {
+    /// One line of about 4 MB, no line break anywhere: segmented whole, nothing lost.
+    @Test func aHugeLineIsSegmentedWhole() throws {
+        var generator = MixedTextGenerator(seed: 99)
+        var line = ""
+        while line.utf8.count < 4_000_000 {
+            line += generator.text(maximumPieces: 60).filter { !$0.isNewline }
+        }
+        let sentences = try SentenceSegmenter().sentences(in: line)
+        #expect(sentences.count > 1000)
+        #expect(sentences.first?.range.lowerBound == line.startIndex)
+        #expect(sentences.last?.range.upperBound == line.endIndex)
+        #expect(zip(sentences, sentences.dropFirst()).allSatisfy { $0.range.upperBound == $1.range.lowerBound })
+        let tokens = try WordSegmenter().tokens(in: line)
+        #expect(tokens.last?.range.upperBound == line.endIndex)
+        #expect(zip(tokens, tokens.dropFirst()).allSatisfy { $0.range.upperBound == $1.range.lowerBound })
+    }
+}
