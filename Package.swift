@@ -2,9 +2,9 @@
 // Duizhao (对照): segment, gloss and align English writing against its Chinese sources.
 //
 // The module graph follows the data flow, each target depending only on what is left of it:
-//   CDuizhaoICU (C shim) → DuizhaoText (ICU, segmentation, numbers) → DuizhaoGlossary
-//   (formats, matching) → DuizhaoReports (output
-//   formats) → duizhao (CLI: argument parsing only)
+//   CDuizhaoICU (C shim) → DuizhaoText (ICU, segmentation, numbers, articles) →
+//   DuizhaoGlossary (formats, matching) → DuizhaoAlign (sentence alignment) →
+//   DuizhaoReports (output formats) → duizhao (CLI: argument parsing only)
 import PackageDescription
 
 let package = Package(
@@ -13,6 +13,7 @@ let package = Package(
         .executable(name: "duizhao", targets: ["duizhao"]),
         .library(name: "DuizhaoText", targets: ["DuizhaoText"]),
         .library(name: "DuizhaoGlossary", targets: ["DuizhaoGlossary"]),
+        .library(name: "DuizhaoAlign", targets: ["DuizhaoAlign"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
@@ -33,13 +34,19 @@ let package = Package(
             dependencies: ["DuizhaoText"]
         ),
         .target(
-            name: "DuizhaoReports",
+            name: "DuizhaoAlign",
             dependencies: ["DuizhaoText", "DuizhaoGlossary"]
+        ),
+        .target(
+            name: "DuizhaoReports",
+            dependencies: ["DuizhaoText", "DuizhaoGlossary", "DuizhaoAlign"]
         ),
         .executableTarget(
             name: "duizhao",
             dependencies: [
                 "DuizhaoText",
+                "DuizhaoGlossary",
+                "DuizhaoAlign",
                 "DuizhaoReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -51,6 +58,10 @@ let package = Package(
         .testTarget(
             name: "DuizhaoGlossaryTests",
             dependencies: ["DuizhaoGlossary"]
+        ),
+        .testTarget(
+            name: "DuizhaoAlignTests",
+            dependencies: ["DuizhaoAlign", "DuizhaoReports"]
         ),
         .testTarget(
             name: "DuizhaoCLITests",

@@ -1,0 +1,233 @@
+import Foundation
+
+/// The weights and limits of the aligner; one setting serves every document.
+public struct AlignmentParameters: Sendable, Hashable {
+    /// Weight of the translation overlap of a bead, per sentence in the bead.
+    public var similarity: Float = 1
+    /// How much a bead's overlap counts per sentence beyond the first pair: 0 scores every bead
+    /// alike (which favours more, smaller beads), 1 scores each sentence alike.
+    public var perSentence: Float = 0
+    /// Pseudo-weight of a prior overlap `prior` mixed into every bead's overlap, so that a bead
+    /// of a few words does not swing from 0 to 1 on one of them.
+    public var smoothing: Float = 5
+    public var prior: Float = 0.2
+    /// Weight of the length term (log-probability of the length difference, Gale–Church).
+    public var length: Float = 0.05
+    /// Multiplies the document's own estimate of the length variance.
+    public var lengthVariance: Float = 1
+    /// Weight of agreement of punctuation cues (questions, exclamations, quotations).
+    public var cues: Float = 0.08
+    /// Cost of leaving a sentence untranslated (1-0, 0-1), per sentence.
+    public var skip: Float = 0.3
+    /// Costs of the bead types beyond 1-1.
+    public var twoOne: Float = 0.03
+    public var threeOne: Float = 0.05
+    public var twoTwo: Float = 0.1
+    public var fourOne: Float = 0.1
+    public var threeTwo: Float = 0.15
+    /// Half-width of the band around the length diagonal in the first pass, in sentences.
+    public var band: Int = 60
+    /// Half-width of the band around the first pass's path in the second pass.
+    public var window: Int = 8
+
+    public init() {}
+
+    /// Sets parameters from `name=value` pairs separated by commas (for experiments).
+    /// - Returns: nil when a name is unknown or a value is not a number.
+    public init?(assignments: String) {
+        self.init()
+        for pair in assignments.split(separator: ",") {
+            let parts = pair.split(separator: "=", maxSplits: 1).map { String($0).trimmingCharacters(in: .whitespaces) }
+            guard parts.count == 2, let value = Float(parts[1]) else { return nil }
+            switch parts[0] {
+            case "similarity": similarity = value
+            case "perSentence": perSentence = value
+            case "smoothing": smoothing = value
+            case "prior": prior = value
+            case "length": length = value
+            case "lengthVariance": lengthVariance = value
+            case "cues": cues = value
+            case "skip": skip = value
+            case "twoOne": twoOne = value
+            case "threeOne": threeOne = value
+            case "twoTwo": twoTwo = value
+            case "fourOne": fourOne = value
+            case "threeTwo": threeTwo = value
+            case "band": band = Int(value)
+            case "window": window = Int(value)
+            default: return nil
+            }
+        }
+    }
+}
+
+/// A bead's shape: how many Chinese and English sentences it joins.
+struct BeadShape: Sendable, Hashable {
+    var chinese: Int
+    var english: Int
+
+    /// Every shape the second pass tries, 1-1 first so that ties go to it.
+    static let all: [BeadShape] = [
+        .init(chinese: 1, english: 1), .init(chinese: 1, english: 0), .init(chinese: 0, english: 1),
+        .init(chinese: 1, english: 2), .init(chinese: 2, english: 1), .init(chinese: 1, english: 3),
+        .init(chinese: 3, english: 1), .init(chinese: 2, english: 2), .init(chinese: 1, english: 4),
+        .init(chinese: 4, english: 1), .init(chinese: 2, english: 3), .init(chinese: 3, english: 2),
+    ]
+    /// The first pass: one-to-one and skips only, for a cheap path to centre the second on.
+    static let firstPass: [BeadShape] = Array(all.prefix(3))
+}
+
+/// Scores beads: translation overlap of the concatenated sentences, length, punctuation cues.
+///
+/// Not thread-safe (it keeps scratch marks).
+final class BeadScorer {
+    let zh: SideFeatures
+    let en: SideFeatures
+    let parameters: AlignmentParameters
+    /// English characters per Chinese character, over the whole document.
+    let ratio: Float
+    /// Variance of the length difference per character, estimated from the document.
+    var variance: Float
+    private var zhMarks: [UInt32]
+    private var enMarks: [UInt32]
+    private var stamp: UInt32 = 0
+
+    init(zh: SideFeatures, en: SideFeatures, featureCount: Int, parameters: AlignmentParameters) {
+        self.zh = zh
+        self.en = en
+        self.parameters = parameters
+        let zhTotal = zh.lengths.reduce(0, +)
+        let enTotal = en.lengths.reduce(0, +)
+        ratio = zhTotal > 0 && enTotal > 0 ? enTotal / zhTotal : 1
+        variance = 6.8 * max(ratio, 1)
+        zhMarks = [UInt32](repeating: 0, count: featureCount)
+        enMarks = [UInt32](repeating: 0, count: featureCount)
+    }
+
+    /// Translation overlap of Chinese sentences `z` and English sentences `e`, from 0 to 1: the
+    /// weighted share of the tokens on both sides that the other side covers.
+    func similarity(_ z: Range<Int>, _ e: Range<Int>) -> Float {
+        guard !z.isEmpty, !e.isEmpty else { return 0 }
+        stamp &+= 1
+        if stamp == 0 {
+            for i in zhMarks.indices { zhMarks[i] = 0 }
+            for i in enMarks.indices { enMarks[i] = 0 }
+            stamp = 1
+        }
+        let s = stamp
+        var zhCovered: Float = 0
+        var zhTotal: Float = 0
+        var enCovered: Float = 0
+        var enTotal: Float = 0
+        zhMarks.withUnsafeMutableBufferPointer { zm in
+            enMarks.withUnsafeMutableBufferPointer { em in
+                zh.bag.withUnsafeBufferPointer { bag in
+                    for i in z {
+                        for k in Int(zh.bagStart[i])..<Int(zh.bagStart[i + 1]) { zm[Int(bag[k])] = s }
+                    }
+                }
+                en.bag.withUnsafeBufferPointer { bag in
+                    for j in e {
+                        for k in Int(en.bagStart[j])..<Int(en.bagStart[j + 1]) { em[Int(bag[k])] = s }
+                    }
+                }
+                (zhCovered, zhTotal) = Self.coverage(zh, z, em, s)
+                (enCovered, enTotal) = Self.coverage(en, e, zm, s)
+            }
+        }
+        let total = zhTotal + enTotal + parameters.smoothing
+        return total > 0 ? (zhCovered + enCovered + parameters.smoothing * parameters.prior) / total : 0
+    }
+
+    /// The weight of the tokens of `sentences` on `side`, and of those the marks cover.
+    @inline(__always)
+    private static func coverage(_ side: SideFeatures, _ sentences: Range<Int>, _ marks: UnsafeMutableBufferPointer<UInt32>, _ s: UInt32)
+        -> (Float, Float)
+    {
+        var covered: Float = 0
+        var total: Float = 0
+        side.alternatives.withUnsafeBufferPointer { alternatives in
+            side.syllables.withUnsafeBufferPointer { syllables in
+                side.alternativeStart.withUnsafeBufferPointer { alternativeStart in
+                    side.syllableStart.withUnsafeBufferPointer { syllableStart in
+                        side.tokenWeight.withUnsafeBufferPointer { weight in
+                            let first = Int(side.tokenStart[sentences.lowerBound])
+                            let end = Int(side.tokenStart[sentences.upperBound])
+                            for t in first..<end {
+                                let w = weight[t]
+                                total += w
+                                var hit = false
+                                for k in Int(alternativeStart[t])..<Int(alternativeStart[t + 1]) where marks[Int(alternatives[k])] == s {
+                                    hit = true
+                                    break
+                                }
+                                if !hit {
+                                    let a = Int(syllableStart[t])
+                                    let b = Int(syllableStart[t + 1])
+                                    if a < b {
+                                        hit = true
+                                        for k in a..<b where marks[Int(syllables[k])] != s {
+                                            hit = false
+                                            break
+                                        }
+                                    }
+                                }
+                                if hit { covered += w }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return (covered, total)
+    }
+
+    /// Log-probability of the lengths of a bead under the document's length model.
+    func lengthLogProbability(_ z: Range<Int>, _ e: Range<Int>) -> Float {
+        var lz: Float = 0
+        var le: Float = 0
+        for i in z { lz += zh.lengths[i] }
+        for j in e { le += en.lengths[j] }
+        let expected = lz * ratio
+        let spread = (variance * parameters.lengthVariance * (expected + le) / 2).squareRoot()
+        guard spread > 0 else { return 0 }
+        let delta = abs(le - expected) / spread
+        let p = Float(erfc(Double(delta) / 2.0.squareRoot()))
+        return max(-30, logf(max(p, 1e-30)))
+    }
+
+    /// +1 per cue both sides show, −1 per cue only one side shows.
+    func cueAgreement(_ z: Range<Int>, _ e: Range<Int>) -> Float {
+        var zc: UInt8 = 0
+        var ec: UInt8 = 0
+        for i in z { zc |= zh.cues[i].rawValue }
+        for j in e { ec |= en.cues[j].rawValue }
+        let both = (zc & ec).nonzeroBitCount
+        let one = (zc ^ ec).nonzeroBitCount
+        return Float(both - one)
+    }
+
+    /// The cost of a bead's shape.
+    func penalty(_ shape: BeadShape) -> Float {
+        switch (min(shape.chinese, shape.english), max(shape.chinese, shape.english)) {
+        case (0, _): return parameters.skip * Float(shape.chinese + shape.english)
+        case (1, 1): return 0
+        case (1, 2): return parameters.twoOne
+        case (1, 3): return parameters.threeOne
+        case (2, 2): return parameters.twoTwo
+        case (1, 4): return parameters.fourOne
+        default: return parameters.threeTwo
+        }
+    }
+
+    /// What the search maximises: overlap per sentence, length and cue terms, less the shape's cost.
+    func value(_ z: Range<Int>, _ e: Range<Int>) -> Float {
+        let shape = BeadShape(chinese: z.count, english: e.count)
+        if z.isEmpty || e.isEmpty { return -penalty(shape) }
+        let sentences = 1 + parameters.perSentence * Float(z.count + e.count - 2)
+        return sentences * parameters.similarity * similarity(z, e)
+            + parameters.length * lengthLogProbability(z, e)
+            + parameters.cues * cueAgreement(z, e)
+            - penalty(shape)
+    }
+}

@@ -1,0 +1,137 @@
+import ArgumentParser
+import DuizhaoAlign
+import DuizhaoGlossary
+import DuizhaoReports
+import DuizhaoText
+import Foundation
+
+extension AlignmentFormat: ExpressibleByArgument {}
+
+struct AlignCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "align",
+        abstract: "Pair the sentences of a Chinese text and its English translation (either direction).",
+        discussion: """
+            Beads join up to four sentences on one side (1-1, 1-2, 2-1, 1-3, 2-2, 1-4, 2-3 …); a \
+            sentence with no counterpart is a bead of its own (1-0, 0-1). Every sentence of both \
+            texts appears exactly once, in order. Sentence numbers are 0-based, SOURCE's first.
+
+            Given two folders, aligns the files of the same name in them and writes one output file \
+            per pair into the folder named by -o.
+
+            Examples:
+              duizhao align zh.txt en.txt
+              duizhao align --presegmented --format tmx -o pair.tmx zh.lines en.lines
+              duizhao align --presegmented --format ladder -o out/ zh/ en/
+            """
+    )
+
+    @Argument(help: "The source text (a file, or a folder of files).")
+    var source: String
+
+    @Argument(help: "Its translation (a file, or a folder of files of the same names).")
+    var target: String
+
+    @Flag(help: "Take the inputs as one sentence per line, as they are.")
+    var presegmented = false
+
+    @Option(help: "Output format: \(AlignmentFormat.allValueStrings.joined(separator: ", ")).")
+    var format: AlignmentFormat = .ladder
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file (a folder for folder inputs) instead of standard output.", valueName: "file"))
+    var output: String?
+
+    @Flag(help: "Say on standard error how many sentences and beads each pair has, and how confident the alignment is.")
+    var verbose = false
+
+    @Option(help: .hidden)
+    var parameters: String?
+
+    @OptionGroup var glossaryOptions: GlossaryOptions
+
+    func validate() throws {
+        if let parameters, AlignmentParameters(assignments: parameters) == nil {
+            throw ValidationError("bad --parameters '\(parameters)'")
+        }
+    }
+
+    func run() throws {
+        try reportingFailures {
+            let pairs = try inputPairs()
+            let glossaries = try glossaryOptions.load()
+            let settings = parameters.flatMap(AlignmentParameters.init(assignments:)) ?? AlignmentParameters()
+            let aligner = try SentenceAligner(glossaries: glossaries, parameters: settings)
+            let version = String(Duizhao.configuration.version.split(separator: " ").first ?? "")
+            for pair in pairs {
+                let sourceSentences = try AlignmentInput.sentences(in: try read(pair.source), presegmented: presegmented)
+                let targetSentences = try AlignmentInput.sentences(in: try read(pair.target), presegmented: presegmented)
+                let alignment = try aligner.align(source: sourceSentences, target: targetSentences, evidence: format == .jsonl)
+                let name = pairs.count > 1 || pair.output != output ? " (\(URL(fileURLWithPath: pair.source).lastPathComponent))" : ""
+                for warning in alignment.warnings {
+                    FileHandle.standardError.write(Data("duizhao: warning\(name): \(warning)\n".utf8))
+                }
+                if verbose {
+                    let summary = "\(sourceSentences.count) + \(targetSentences.count) sentences, \(alignment.beads.count) beads, "
+                        + "confidence \(AlignmentReport.score(alignment.confidence))"
+                    FileHandle.standardError.write(Data("duizhao\(name): \(summary)\n".utf8))
+                }
+                let report = AlignmentReport(alignment: alignment, source: sourceSentences, target: targetSentences, toolVersion: version)
+                let text = report.render(format)
+                if let path = pair.output {
+                    do {
+                        try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+                    } catch {
+                        throw CommandFailure(message: "cannot write \(path): \((error as NSError).localizedDescription)", exitCode: .cannotCreate)
+                    }
+                } else {
+                    let sink = OutputSink()
+                    sink.write(text)
+                    sink.flush()
+                }
+            }
+        }
+    }
+
+    private func read(_ path: String) throws -> String {
+        do {
+            return try InputText.read(path: path).text
+        } catch {
+            throw CommandFailure(error)
+        }
+    }
+
+    /// The files to align and where each result goes: one pair, or the files two folders share.
+    private func inputPairs() throws -> [(source: String, target: String, output: String?)] {
+        func isDirectory(_ path: String) -> Bool {
+            var flag: ObjCBool = false
+            return FileManager.default.fileExists(atPath: path, isDirectory: &flag) && flag.boolValue
+        }
+        switch (isDirectory(source), isDirectory(target)) {
+        case (false, false):
+            if source == "-" && target == "-" {
+                throw CommandFailure(message: "only one of SOURCE and TARGET can be standard input", exitCode: .validationFailure)
+            }
+            return [(source, target, output)]
+        case (true, true):
+            guard let output else {
+                throw CommandFailure(message: "aligning folders needs -o FOLDER for the results", exitCode: .validationFailure)
+            }
+            let names = Set((try? FileManager.default.contentsOfDirectory(atPath: source)) ?? [])
+                .intersection((try? FileManager.default.contentsOfDirectory(atPath: target)) ?? [])
+                .filter { !$0.hasPrefix(".") }
+                .sorted()
+            guard !names.isEmpty else {
+                throw CommandFailure(message: "\(source) and \(target) have no files of the same name", exitCode: .missingInput)
+            }
+            do {
+                try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+            } catch {
+                throw CommandFailure(message: "cannot create \(output): \((error as NSError).localizedDescription)", exitCode: .cannotCreate)
+            }
+            let suffix = format == .ladder ? "align" : format.rawValue
+            return names.map { ("\(source)/\($0)", "\(target)/\($0)", "\(output)/\($0).\(suffix)") }
+        default:
+            throw CommandFailure(message: "SOURCE and TARGET must be both files or both folders", exitCode: .validationFailure)
+        }
+    }
+}
