@@ -1,0 +1,68 @@
+/// The parsed command line.
+struct BenchOptions {
+    enum Command: String {
+        case words
+        case sentences
+        /// Writes the corpus to standard output, to look at or to feed other tools.
+        case corpus
+    }
+
+    enum ParseError: Error, CustomStringConvertible {
+        case help
+        case message(String)
+
+        var description: String {
+            switch self {
+            case .help: "help requested"
+            case .message(let message): message
+            }
+        }
+    }
+
+    var command: Command
+    var megabytes: Double = 50
+    var repetitions: Int = 3
+    var inputs: [String] = []
+    var seed: UInt64 = SyntheticCorpus.defaultSeed
+
+    /// The corpus size in bytes.
+    var targetBytes: Int { Int((megabytes * 1_000_000).rounded(.up)) }
+
+    init(arguments: [String]) throws(ParseError) {
+        var arguments = arguments[...]
+        guard let first = arguments.popFirst() else { throw .message("missing subcommand") }
+        if first == "--help" || first == "-h" { throw .help }
+        guard let command = Command(rawValue: first) else { throw .message("unknown subcommand '\(first)'") }
+        self.command = command
+        func value(of option: String) throws(ParseError) -> String {
+            guard let value = arguments.popFirst() else { throw .message("\(option) needs a value") }
+            return value
+        }
+        while let argument = arguments.popFirst() {
+            switch argument {
+            case "--megabytes":
+                let text = try value(of: argument)
+                guard let megabytes = Double(text), megabytes > 0, megabytes < 2000 else {
+                    throw .message("--megabytes must be a number in (0, 2000), not '\(text)'")
+                }
+                self.megabytes = megabytes
+            case "--repeat":
+                let text = try value(of: argument)
+                guard let repetitions = Int(text), repetitions > 0 else {
+                    throw .message("--repeat must be a positive integer, not '\(text)'")
+                }
+                self.repetitions = repetitions
+            case "--input":
+                inputs.append(try value(of: argument))
+            case "--seed":
+                let text = try value(of: argument)
+                guard let seed = UInt64(text) else { throw .message("--seed must be an unsigned integer, not '\(text)'") }
+                self.seed = seed
+            case "--help", "-h":
+                throw .help
+            default:
+                throw .message("unknown option '\(argument)'")
+            }
+        }
+    }
+}

@@ -1,0 +1,59 @@
+// duizhao-bench: Duizhao's segmenters against raw ICU, measured in the same run.
+//
+//   duizhao-bench words     [--megabytes N] [--repeat K] [--input FILE ...] [--seed S]
+//   duizhao-bench sentences [--megabytes N] [--repeat K] [--input FILE ...] [--seed S]
+//   duizhao-bench corpus    [--megabytes N] [--input FILE ...] [--seed S]
+//
+// Prints a Markdown report to standard output. Exit status 64 on bad arguments, 1 on failure.
+
+import Glibc
+
+let usage = """
+    usage: duizhao-bench words|sentences [--megabytes N] [--repeat K] [--input FILE ...] [--seed S]
+           duizhao-bench corpus [--megabytes N] [--input FILE ...] [--seed S]
+
+      words           time Duizhao's WordSegmenter against raw ICU word break (C, UTF-8 and UTF-16)
+      sentences       time Duizhao's SentenceSegmenter against raw ICU sentence break (C, UTF-8)
+      corpus          write the corpus to standard output instead of timing anything
+
+      --megabytes N   corpus size, at least N × 1,000,000 bytes of UTF-8 (default 50)
+      --repeat K      timed repetitions of every variant (default 3)
+      --input FILE    build the corpus from FILE (repeatable; files are concatenated, then
+                      repeated until the corpus is large enough); default: synthetic mixed
+                      Chinese/English news-like text from a seeded generator
+      --seed S        seed of the synthetic text (default \(SyntheticCorpus.defaultSeed))
+    """
+
+func fail(_ message: String, status: Int32) -> Never {
+    var standardError = StandardError()
+    print("duizhao-bench: \(message)", to: &standardError)
+    exit(status)
+}
+
+struct StandardError: TextOutputStream {
+    mutating func write(_ string: String) {
+        var string = string
+        string.withUTF8 { bytes in _ = Glibc.write(2, bytes.baseAddress, bytes.count) }
+    }
+}
+
+let options: BenchOptions
+do throws(BenchOptions.ParseError) {
+    options = try BenchOptions(arguments: Array(CommandLine.arguments.dropFirst()))
+} catch .help {
+    print(usage)
+    exit(0)
+} catch {
+    fail("\(error)\n\(usage)", status: 64)
+}
+
+do {
+    let corpus = try Corpus.build(options)
+    switch options.command {
+    case .words: try WordBenchmark(corpus: corpus, repetitions: options.repetitions).run()
+    case .sentences: try SentenceBenchmark(corpus: corpus, repetitions: options.repetitions).run()
+    case .corpus: print(corpus.text, terminator: "")
+    }
+} catch {
+    fail("\(error)", status: 1)
+}
