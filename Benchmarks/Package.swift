@@ -22,6 +22,7 @@ let package = Package(
             dependencies: [
                 "CICUBaseline",
                 .product(name: "DuizhaoText", package: "Duizhao"),
+                .product(name: "DuizhaoGlossary", package: "Duizhao"),
             ]
         ),
     ],

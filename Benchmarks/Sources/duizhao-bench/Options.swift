@@ -5,6 +5,8 @@ struct BenchOptions {
         case sentences
         /// Writes the corpus to standard output, to look at or to feed other tools.
         case corpus
+        /// Glossary loading, lookups and glossary-aware segmentation.
+        case glossary
     }
 
     enum ParseError: Error, CustomStringConvertible {
@@ -24,6 +26,8 @@ struct BenchOptions {
     var repetitions: Int = 3
     var inputs: [String] = []
     var seed: UInt64 = SyntheticCorpus.defaultSeed
+    /// CC-CEDICT for `glossary`; `$DUIZHAO_DICTIONARY` by default.
+    var dictionary: String?
 
     /// The corpus size in bytes.
     var targetBytes: Int { Int((megabytes * 1_000_000).rounded(.up)) }
@@ -58,6 +62,8 @@ struct BenchOptions {
                 let text = try value(of: argument)
                 guard let seed = UInt64(text) else { throw .message("--seed must be an unsigned integer, not '\(text)'") }
                 self.seed = seed
+            case "--dictionary":
+                dictionary = try value(of: argument)
             case "--help", "-h":
                 throw .help
             default:

@@ -3,6 +3,7 @@
 //   duizhao-bench words     [--megabytes N] [--repeat K] [--input FILE ...] [--seed S]
 //   duizhao-bench sentences [--megabytes N] [--repeat K] [--input FILE ...] [--seed S]
 //   duizhao-bench corpus    [--megabytes N] [--input FILE ...] [--seed S]
+//   duizhao-bench glossary  [--megabytes N] [--repeat K] [--input FILE ...] [--dictionary CEDICT]
 //
 // Prints a Markdown report to standard output. Exit status 64 on bad arguments, 1 on failure.
 
@@ -11,10 +12,14 @@ import Glibc
 let usage = """
     usage: duizhao-bench words|sentences [--megabytes N] [--repeat K] [--input FILE ...] [--seed S]
            duizhao-bench corpus [--megabytes N] [--input FILE ...] [--seed S]
+           duizhao-bench glossary [--megabytes N] [--repeat K] [--input FILE ...] [--dictionary FILE]
 
       words           time Duizhao's WordSegmenter against raw ICU word break (C, UTF-8 and UTF-16)
       sentences       time Duizhao's SentenceSegmenter against raw ICU sentence break (C, UTF-8)
       corpus          write the corpus to standard output instead of timing anything
+      glossary        time loading the shipped glossaries and CC-CEDICT (built, and from the
+                      compiled cache), 10,000 lookups, and glossary-aware word segmentation
+                      against raw ICU word break
 
       --megabytes N   corpus size, at least N × 1,000,000 bytes of UTF-8 (default 50)
       --repeat K      timed repetitions of every variant (default 3)
@@ -22,6 +27,7 @@ let usage = """
                       repeated until the corpus is large enough); default: synthetic mixed
                       Chinese/English news-like text from a seeded generator
       --seed S        seed of the synthetic text (default \(SyntheticCorpus.defaultSeed))
+      --dictionary F  CC-CEDICT for `glossary` (default $DUIZHAO_DICTIONARY)
     """
 
 func fail(_ message: String, status: Int32) -> Never {
@@ -53,6 +59,8 @@ do {
     case .words: try WordBenchmark(corpus: corpus, repetitions: options.repetitions).run()
     case .sentences: try SentenceBenchmark(corpus: corpus, repetitions: options.repetitions).run()
     case .corpus: print(corpus.text, terminator: "")
+    case .glossary:
+        try GlossaryBenchmark(corpus: corpus, repetitions: options.repetitions, dictionary: options.dictionary).run()
     }
 } catch {
     fail("\(error)", status: 1)

@@ -1,0 +1,135 @@
+import CICUBaseline
+import DuizhaoGlossary
+import DuizhaoText
+import Foundation
+
+/// `duizhao-bench glossary`: loading the glossaries, looking terms up, and segmenting around them.
+struct GlossaryBenchmark {
+    var corpus: Corpus
+    var repetitions: Int
+    var dictionary: String?
+
+    /// The repository's Glossaries/, found from this file's place in the checkout.
+    static let glossaries = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Glossaries")
+
+    func run() throws {
+        let dictionaryPath = dictionary ?? ProcessInfo.processInfo.environment["DUIZHAO_DICTIONARY"]
+        guard let dictionaryPath, FileManager.default.fileExists(atPath: dictionaryPath) else {
+            throw GlossaryBenchError.noDictionary
+        }
+        let shipped = try FileManager.default.contentsOfDirectory(atPath: Self.glossaries.path)
+            .filter { $0.hasSuffix(".tsv") }.sorted()
+            .map { GlossarySource(path: Self.glossaries.appendingPathComponent($0).path, layer: .shipped, name: $0) }
+        let sources = shipped + [GlossarySource(path: dictionaryPath, layer: .dictionary, name: "cedict_ts.u8")]
+        print("## duizhao-bench glossary\n")
+        print("- glossaries: \(shipped.map(\.name).joined(separator: ", ")) and CC-CEDICT (\(dictionaryPath))")
+        flushStandardOutput()
+
+        // Loading: built from the sources (no cache), then read back from the compiled cache.
+        let cache = FileManager.default.temporaryDirectory.appendingPathComponent("duizhao-bench-cache-\(getpid())")
+        defer { try? FileManager.default.removeItem(at: cache) }
+        var built = VariantTimings(name: "build from the sources (no cache)")
+        var cached = VariantTimings(name: "read from the compiled cache")
+        var set: GlossarySet?
+        for _ in 1...repetitions {
+            let (_, seconds) = try timed { try GlossarySet.load(sources, cacheDirectory: nil) }
+            built.seconds.append(seconds)
+        }
+        _ = try GlossarySet.load(sources, cacheDirectory: cache.path)  // writes the cache
+        for _ in 1...repetitions {
+            let (loaded, seconds) = try timed { try GlossarySet.load(sources, cacheDirectory: cache.path) }
+            precondition(loaded.wasCached)
+            cached.seconds.append(seconds)
+            set = loaded
+        }
+        guard let set else { return }
+        print("- entries: \(grouped(set.termBase.entries.count))\n")
+        print("### Loading (goal: at most 0.3 s)\n")
+        print("| how | best (s) | median (s) | all runs (s) |")
+        print("|---|---:|---:|---|")
+        for variant in [built, cached] {
+            let runs = variant.seconds.map { format($0, decimals: 3) }.joined(separator: ", ")
+            print("| \(variant.name) | \(format(variant.best, decimals: 3)) | \(format(variant.median, decimals: 3)) | \(runs) |")
+        }
+
+        // Lookups: 10,000 queries in one process, by English, Chinese in both scripts and pinyin.
+        let queries = Self.queries(from: set.termBase.entries, count: 10_000)
+        let normalizer = try TextNormalizer()
+        var lookups = VariantTimings(name: "10,000 lookups")
+        var found = 0
+        for _ in 1...repetitions {
+            let (hits, seconds) = try timed { () throws(ICUError) -> Int in
+                var hits = 0
+                for query in queries where try !set.termBase.lookup(query, normalizer: normalizer, limit: 20).isEmpty { hits += 1 }
+                return hits
+            }
+            lookups.seconds.append(seconds)
+            found = hits
+        }
+        print("\n### Lookups (goal: 10,000 in under 1 s)\n")
+        print("\(grouped(queries.count)) queries (English, Simplified, Traditional and toneless pinyin of entries spread over the term base), \(grouped(found)) found.\n")
+        print("| best (s) | median (s) | µs per lookup (best) | all runs (s) |")
+        print("|---:|---:|---:|---|")
+        let runs = lookups.seconds.map { format($0, decimals: 3) }.joined(separator: ", ")
+        print("| \(format(lookups.best, decimals: 3)) | \(format(lookups.median, decimals: 3)) | \(format(lookups.best * 1e6 / Double(queries.count), decimals: 1)) | \(runs) |")
+        flushStandardOutput()
+
+        // Glossary-aware segmentation against raw ICU word break, in the same run.
+        let text = corpus.text
+        print("\n### Glossary-aware word segmentation (goal: at least 0.7× raw ICU)\n")
+        print("- corpus: \(corpus.description), \(grouped(corpus.byteCount)) bytes")
+        let segmenter = try GlossarySegmenter(matcher: set.matcher)
+        _ = try segmenter.tokens(in: String(decoding: text.utf8.prefix(1_000_000), as: UTF8.self))  // warm-up
+        var baseline = VariantTimings(name: "ICU C, UTF-8 UText (baseline)")
+        var plain = VariantTimings(name: "Duizhao `WordSegmenter.tokens(in:)` (ICU alone)")
+        var aware = VariantTimings(name: "Duizhao `GlossarySegmenter.tokens(in:)`")
+        var tokenCount = 0
+        for _ in 1...repetitions {
+            let (_, baseSeconds) = try timed { () throws(BenchError) in
+                try withUTF8Pointer(text) { pointer, count in baseline_words_utf8(pointer, Int64(count), "zh") }
+            }
+            baseline.seconds.append(baseSeconds)
+            let (_, plainSeconds) = try timed { () throws(ICUError) in try WordSegmenter().tokens(in: text) }
+            plain.seconds.append(plainSeconds)
+            let (tokens, awareSeconds) = try timed { () throws(ICUError) in try segmenter.tokens(in: text) }
+            aware.seconds.append(awareSeconds)
+            tokenCount = tokens.count
+        }
+        print("- glossary-aware tokens: \(grouped(tokenCount))\n")
+        print(timingTable([baseline, plain, aware], bytes: corpus.byteCount, reference: baseline))
+    }
+
+    /// `count` queries from entries spread evenly over the term base, cycling through the forms.
+    static func queries(from entries: [GlossaryEntry], count: Int) -> [String] {
+        var queries: [String] = []
+        queries.reserveCapacity(count)
+        let step = max(1, entries.count / count)
+        var index = 0
+        while queries.count < count {
+            let entry = entries[(index * step) % entries.count]
+            switch index % 4 {
+            case 0: queries.append(entry.english.isEmpty ? entry.simplified : entry.english)
+            case 1: queries.append(entry.simplified)
+            case 2: queries.append(entry.traditional ?? entry.simplified)
+            default: queries.append(Self.toneless(entry.pinyin ?? entry.english))
+            }
+            index += 1
+        }
+        return queries
+    }
+
+    /// Pinyin without tone marks, as a user would type it.
+    static func toneless(_ pinyin: String) -> String {
+        String(pinyin.decomposedStringWithCanonicalMapping.unicodeScalars.filter { !(0x300...0x36F).contains($0.value) }.map(Character.init))
+    }
+}
+
+enum GlossaryBenchError: Error, CustomStringConvertible {
+    case noDictionary
+
+    var description: String {
+        "no CC-CEDICT: pass --dictionary FILE or set DUIZHAO_DICTIONARY (see `duizhao dictionary install --help`)"
+    }
+}
