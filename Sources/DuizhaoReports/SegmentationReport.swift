@@ -126,21 +126,27 @@ public final class SegmentationReport {
     }
 
     /// The value of a numeral token: Arabic digits (any width, with thousands separators) or
-    /// Chinese numerals (两千).
+    /// Chinese numerals (两千), also where the segmenter keeps a unit or ordinal with the number
+    /// (2024年, 12.5％, 第三).
     static func numberValue(of word: Substring, kind: TokenKind) -> Double? {
-        switch kind {
-        case .number:
-            let digits = word.compactMap { character -> Character? in
+        guard kind == .number || kind == .han else { return nil }
+        var core = word
+        if core.first == "第" { core = core.dropFirst() }
+        while let last = core.last, "年月日时分秒％%‰".contains(last) { core = core.dropLast() }
+        guard !core.isEmpty else { return nil }
+        // Decimal digits of any width (not numerals like 千, whose "whole number value" is 1000).
+        func isDigit(_ character: Character) -> Bool {
+            character.unicodeScalars.count == 1 && character.unicodeScalars.first!.properties.numericType == .decimal
+        }
+        if core.allSatisfy({ isDigit($0) || $0 == "," || $0 == "，" || $0 == "." || $0 == "．" }), core.contains(where: isDigit) {
+            let digits = core.compactMap { character -> Character? in
                 if character == "," || character == "，" { return nil }
-                if let value = character.wholeNumberValue { return Character(String(value)) }
-                return character == "." || character == "．" ? "." : character
+                if isDigit(character), let value = character.wholeNumberValue { return Character(String(value)) }
+                return "."
             }
             return Double(String(digits))
-        case .han:
-            return ChineseNumeral.value(of: word)
-        default:
-            return nil
         }
+        return ChineseNumeral.value(of: core)
     }
 
     /// One quantity as JSON, its offsets made absolute by `offset` (where its sentence starts).

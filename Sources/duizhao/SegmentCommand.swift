@@ -41,7 +41,7 @@ struct SegmentCommand: ParsableCommand {
             var lexicon: (any PinyinLexicon)?
             if unit == .word && !icuOnly {
                 let glossaries = try glossaryOptions.load()
-                words = try GlossarySegmenter(matcher: glossaries.matcher)
+                words = try GlossarySegmenter(glossaries: glossaries)
                 if format == .jsonl { lexicon = glossaries.termBase.pinyinLexicon() }
             }
             let sink = OutputSink()

@@ -105,6 +105,15 @@ import Testing
         #expect(result.stdout.contains(#""text":"２０２５","start":7,"end":19,"kind":"number","normalized":"2025","value":2025"#))
     }
 
+    @Test(arguments: [("2024年", 2024.0), ("12.5％", 12.5), ("第三", 3), ("1,200", 1200), ("两千", 2000)])
+    func numbersKeptWithTheirUnitsStillHaveValues(word: String, value: Double) throws {
+        let result = try BinaryRunner.run(["segment", "--unit", "word", "--format", "jsonl"], stdin: Data("\(word) 个".utf8))
+        #expect(result.status == 0)
+        let first = try JSONSerialization.jsonObject(with: Data(result.stdout.split(separator: "\n")[0].utf8)) as! [String: Any]
+        #expect(first["text"] as? String == word)
+        #expect(first["value"] as? Double == value)
+    }
+
     @Test func glossaryTermsStayWhole() throws {
         let glossary = FileManager.default.temporaryDirectory.appendingPathComponent("duizhao-g-\(UUID()).tsv")
         try Data("en\tzh\tzh-Hant\nZhou Hongyi\t周鸿祎\t周鴻禕\n".utf8).write(to: glossary)

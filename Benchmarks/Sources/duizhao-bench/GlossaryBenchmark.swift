@@ -80,7 +80,7 @@ struct GlossaryBenchmark {
         let text = corpus.text
         print("\n### Glossary-aware word segmentation (goal: at least 0.7× raw ICU)\n")
         print("- corpus: \(corpus.description), \(grouped(corpus.byteCount)) bytes")
-        let segmenter = try GlossarySegmenter(matcher: set.matcher)
+        let segmenter = try GlossarySegmenter(glossaries: set)
         _ = try segmenter.tokens(in: String(decoding: text.utf8.prefix(1_000_000), as: UTF8.self))  // warm-up
         var baseline = VariantTimings(name: "ICU C, UTF-8 UText (baseline)")
         var plain = VariantTimings(name: "Duizhao `WordSegmenter.tokens(in:)` (ICU alone)")

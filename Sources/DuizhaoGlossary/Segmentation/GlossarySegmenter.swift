@@ -1,57 +1,194 @@
 import DuizhaoText
 
-/// Word segmentation that never splits a glossary term or dictionary word.
+/// Word segmentation of mixed Chinese/English text that never splits a glossary term and reads
+/// the rest with the dictionary, ICU and a few rules of Chinese word formation.
 ///
-/// Terms are found first (longest leftmost); ICU's word break segments what lies between, its
-/// tokens cut where a term begins or ends. 周鸿祎, which ICU splits into three characters, stays
-/// one token.
+/// For each stretch of text it finds every dictionary and glossary term (overlapping) and ICU's
+/// word break, and takes the segmentation with the fewest words among the dictionary's words,
+/// the rules' words (numbers and dates, 这次, ——) and single characters; ties go to the path
+/// that agrees with ICU's own segmentation (see `LatticeCost`). Fewest
+/// words over the whole sentence reads 大 开发 where greedy longest matching reads 大开 发.
+/// ICU's tokens outside Han (English words, numbers, spaces) are kept as they are.
 ///
-/// Not thread-safe (it owns an ICU iterator and a matcher): give each thread its own.
+/// Then four passes merge what no dictionary lists: a surname with a two-character given name
+/// (周鸿祎, when no glossary has it), a run of transliteration characters (卡斯帕罗夫), a bound
+/// suffix with its word (保护价), and two single characters neither of which is a function word
+/// (微信, where ICU and the dictionary see 微 信).
+///
+/// A glossary term (from a user or shipped glossary, when the term base is given) is never cut:
+/// no segmentation may end a word inside it. Tokens partition the text, as ICU's do.
+///
+/// Not thread-safe (it owns an ICU iterator, a matcher and work buffers): give each thread its own.
 public final class GlossarySegmenter: WordTokenizer {
-    private let matcher: TermMatcher
+    private let scanner: TermScanner
     private let words: WordSegmenter
+    private var lattice = WordLattice()
+
+    /// Text is segmented in chunks of about this many bytes, cut at line ends, so that the
+    /// overlapping matches of a large file are never all held at once.
+    static let chunkSize = 32 * 1024
 
     /// Creates a segmenter over the terms of `matcher`.
+    /// - Parameters:
+    ///   - matcher: finds the glossary and dictionary terms.
+    ///   - termBase: the term base `matcher` was built from, which tells glossary terms (kept
+    ///     whole) from dictionary words (kept when they make the best path). Without it the
+    ///     glossary entries are known as those ranked at or before the last entry with an English
+    ///     term (dictionary entries have none, and entries are ranked by layer); a Chinese-only
+    ///     glossary entry ranked after all of those is then read as a dictionary word.
     /// - Throws: `ICUError` when ICU's word break cannot be opened.
-    public init(matcher: TermMatcher) throws(ICUError) {
-        self.matcher = matcher
+    public init(matcher: TermMatcher, termBase: TermBase? = nil) throws(ICUError) {
+        scanner = try TermScanner(matcher: matcher, termBase: termBase)
         words = try WordSegmenter()
+    }
+
+    /// Creates a segmenter over loaded glossaries, keeping their glossary terms whole.
+    /// - Throws: `ICUError` when ICU's word break cannot be opened.
+    public convenience init(glossaries: GlossarySet) throws(ICUError) {
+        try self.init(matcher: glossaries.matcher, termBase: glossaries.termBase)
     }
 
     /// The tokens of `text`, in order; they partition it, as ICU's do.
     /// - Throws: `ICUError` when ICU fails.
     public func tokens(in text: String) throws(ICUError) -> [Token] {
-        let terms = try matcher.matches(in: text)
         var tokens: [Token] = []
         tokens.reserveCapacity(text.utf8.count / 3)
-        var nextTerm = 0
-        // Where ICU's tokens may resume: the end of the last term emitted.
-        var resume = text.startIndex
-        try words.forEachToken(in: text) { token in
-            let range = token.range
-            while nextTerm < terms.count && terms[nextTerm].range.lowerBound < range.upperBound {
-                let term = terms[nextTerm].range
-                if range.lowerBound < term.lowerBound && resume < term.lowerBound {
-                    tokens.append(Token(range: max(range.lowerBound, resume)..<term.lowerBound, kind: token.kind))
-                }
-                tokens.append(Token(range: term, kind: Self.kind(of: text[term], fallback: token.kind)))
-                resume = term.upperBound
-                nextTerm += 1
-            }
-            // What is left of ICU's token after the terms inside it, if anything.
-            let lower = max(range.lowerBound, resume)
-            if lower < range.upperBound {
-                tokens.append(Token(range: lower..<range.upperBound, kind: token.kind))
-                resume = range.upperBound
-            }
+        var start = text.startIndex
+        for cut in Self.chunkEnds(of: text) {
+            let end = text.utf8.index(text.startIndex, offsetBy: cut)
+            try segment(text, start..<end, into: &tokens)
+            start = end
         }
         return tokens
     }
 
-    /// A term token is Han when it has Han in it (360集团), else whatever ICU said of its start.
-    private static func kind(of term: Substring, fallback: TokenKind) -> TokenKind {
-        if term.unicodeScalars.contains(where: { ScriptClass($0) == .han }) { return .han }
-        if term.unicodeScalars.contains(where: { ScriptClass($0) == .latin }) { return .latin }
-        return fallback
+    /// Where the chunks of `text` end, in UTF-8 offsets, the last at its end.
+    ///
+    /// A chunk ends after a line break that follows the end of a sentence or a Chinese
+    /// character, or else, in a very long line, after a Chinese full stop: no term spans those
+    /// places, since a term's only whitespace is the single space between English words.
+    static func chunkEnds(of text: String) -> [Int] {
+        var copy = text
+        return copy.withUTF8 { bytes in
+            let utf8 = UTF8Text(bytes: bytes)
+            var ends: [Int] = []
+            var chunkStart = 0
+            var i = chunkSize
+            while i < bytes.count {
+                if bytes[i] == 0x0A {
+                    var j = i
+                    while j > chunkStart && (bytes[j - 1] == 0x0A || bytes[j - 1] == 0x0D || bytes[j - 1] == 0x20 || bytes[j - 1] == 0x09) { j -= 1 }
+                    if j > chunkStart && endsChunk(utf8.scalar(before: j)) {
+                        ends.append(i + 1)
+                        chunkStart = i + 1
+                        i = chunkStart + chunkSize
+                        continue
+                    }
+                } else if i - chunkStart >= 4 * chunkSize && bytes[i] & 0xC0 != 0x80 && utf8.scalar(at: i) == 0x3002 {
+                    ends.append(i + 3)
+                    chunkStart = i + 3
+                    i = chunkStart + chunkSize
+                    continue
+                }
+                i += 1
+            }
+            ends.append(bytes.count)
+            return ends
+        }
+    }
+
+    /// Whether a line ending in `scalar` may end a chunk.
+    private static func endsChunk(_ scalar: UInt32) -> Bool {
+        if ChineseCharacters.isIdeograph(scalar) { return true }
+        switch scalar {
+        case 0x3002, 0xFF01, 0xFF1F, 0xFF1B, 0xFF1A, 0x2026, 0x201D, 0x300D, 0x300F, 0xFF09, 0x300B, 0x3011,  // 。！？；：…”」』）》】
+            0x2E, 0x21, 0x3F, 0x3B, 0x3A, 0x29, 0x22:  // . ! ? ; : ) "
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Segments `range` of `text`, appending its tokens.
+    private func segment(_ text: String, _ range: Range<String.Index>, into tokens: inout [Token]) throws(ICUError) {
+        // A text of one chunk is segmented as it is; a chunk of a longer one is copied out, as
+        // ICU and the scanner read a whole string.
+        var piece = range == text.startIndex..<text.endIndex ? text : String(text[range])
+        var icuEnds: [Int] = []
+        var icuKinds: [TokenKind] = []
+        icuEnds.reserveCapacity(piece.utf8.count / 3)
+        icuKinds.reserveCapacity(piece.utf8.count / 3)
+        try words.forEachToken(in: piece) { token in
+            icuEnds.append(piece.utf8.distance(from: piece.startIndex, to: token.range.upperBound))
+            icuKinds.append(token.kind)
+        }
+        let result: Result<Void, ICUError> = piece.withUTF8 { bytes in
+            Result { () throws(ICUError) in
+                let utf8 = UTF8Text(bytes: bytes)
+                let terms = try scanner.terms(in: utf8)
+                var path = lattice.bestPath(utf8, icuEnds: icuEnds, icuKinds: icuKinds, terms: terms)
+                WordMerging.mergeNames(&path)
+                WordMerging.mergeTransliterations(&path)
+                WordMerging.mergeBoundSuffixes(&path, utf8)
+                WordMerging.mergeUnknownPairs(&path)
+                appendTokens(path, utf8, icuEnds: icuEnds, icuKinds: icuKinds, text: text, chunkStart: range.lowerBound, to: &tokens)
+            }
+        }
+        try result.get()
+    }
+
+    /// Turns the words of a chunk into tokens of `text`, each with its kind.
+    private func appendTokens(
+        _ path: [LatticeWord], _ utf8: UTF8Text, icuEnds: [Int], icuKinds: [TokenKind], text: String,
+        chunkStart: String.Index, to tokens: inout [Token]
+    ) {
+        var index = chunkStart
+        var offset = 0
+        var icu = 0
+        var icuStart = 0
+        for word in path {
+            while icu < icuEnds.count - 1 && icuEnds[icu] <= word.start {
+                icuStart = icuEnds[icu]
+                icu += 1
+            }
+            let end = text.utf8.index(index, offsetBy: word.end - offset)
+            let kind: TokenKind
+            if containsHan(utf8, word.start..<word.end) {
+                kind = .han
+            } else if icuStart == word.start && icuEnds[icu] == word.end {
+                kind = icuKinds[icu]
+            } else if word.origin == .number {
+                kind = .number
+            } else if containsLatin(utf8, word.start..<word.end) {
+                kind = .latin
+            } else {
+                kind = icuKinds[icu]
+            }
+            tokens.append(Token(range: index..<end, kind: kind))
+            index = end
+            offset = word.end
+        }
+    }
+
+    private func containsHan(_ text: UTF8Text, _ range: Range<Int>) -> Bool {
+        var i = range.lowerBound
+        while i < range.upperBound {
+            let value = text.scalar(at: i)
+            if ChineseCharacters.isIdeograph(value) || value == 0x3007 { return true }
+            i = text.after(i)
+        }
+        return false
+    }
+
+    private func containsLatin(_ text: UTF8Text, _ range: Range<Int>) -> Bool {
+        var i = range.lowerBound
+        while i < range.upperBound {
+            let value = text.scalar(at: i)
+            if value < 0x80 ? (value | 0x20) >= 0x61 && (value | 0x20) <= 0x7A : Unicode.Scalar(value).map({ ScriptClass($0) == .latin }) ?? false {
+                return true
+            }
+            i = text.after(i)
+        }
+        return false
     }
 }

@@ -1,0 +1,257 @@
+import DuizhaoText
+
+/// Finds every term of a `TermMatcher` at every place in a text (overlapping), in UTF-8 offsets,
+/// at the speed the segmenter needs.
+///
+/// It walks the matcher's own trie with the matcher's rules (terms start on a scalar, English
+/// terms on a word start and end on a word end or an English plural or possessive, all-capitals
+/// terms match only capitals), so it finds what `TermMatcher.matches(in:overlapping: true)`
+/// finds, less the one-character dictionary words, which the lattice has no use for (the tests
+/// hold the two to that). What differs is the bookkeeping: the normalized form of each character is
+/// looked up in a flat table rather than hashed, and a match is two offsets and a flag rather
+/// than string indices and an array of entries. Segmenting needs every match at every character,
+/// and that made the matcher's own loop the slowest part of segmentation.
+///
+/// Not thread-safe (its tables grow as it reads): give each thread its own.
+final class TermScanner {
+    private let trie: DoubleArrayTrie
+    /// Per pattern: bit 0 a glossary term (user or shipped), bit 1 all capitals required.
+    private let flags: [UInt8]
+    private let normalizer: MatchNormalizer
+    /// The tables of `Table`, kept between texts.
+    private var bmp: [UInt32]
+    private var astral: [UInt32: UInt32] = [:]
+    private var pool: [UInt8] = [0]
+    private var normalized: [UInt8] = []
+    /// For each normalized byte, the original offset of the scalar it came from, then the length.
+    private var origins: [Int32] = []
+
+    /// A scanner for the terms of `matcher`.
+    /// - Parameters:
+    ///   - matcher: the compiled terms.
+    ///   - termBase: the entries the terms belong to, which tell glossary terms from dictionary
+    ///     words; without it, glossary entries are known by rank (see the body).
+    /// - Throws: `ICUError` when ICU's transforms cannot be opened.
+    init(matcher: TermMatcher, termBase: TermBase?) throws(ICUError) {
+        trie = matcher.trie
+        let isGlossary: (Int32) -> Bool
+        if let termBase {
+            isGlossary = { termBase.entries[Int($0)].origin.layer != .dictionary }
+        } else {
+            // Dictionary entries give no English terms, and entries are ranked by layer: so every
+            // entry ranked at or before the last one with an English term is a glossary entry.
+            let lastEnglish = matcher.patterns.lazy.filter { !$0.isChinese }.compactMap(\.entries.last).max() ?? -1
+            isGlossary = { $0 <= lastEnglish }
+        }
+        flags = matcher.patterns.map { pattern in
+            var flag: UInt8 = pattern.requiresCapitals ? 2 : 0
+            if let first = pattern.entries.first, isGlossary(first) { flag |= 1 }
+            return flag
+        }
+        normalizer = try MatchNormalizer()
+        bmp = Array(repeating: 0, count: 0x10000)
+    }
+
+    /// Every term in `text` but one-character dictionary words, sorted by start.
+    /// - Throws: `ICUError` when ICU fails.
+    func terms(in text: UTF8Text) throws(ICUError) -> [LatticeTerm] {
+        try normalize(text)
+        var terms: [LatticeTerm] = []
+        terms.reserveCapacity(text.count / 2)
+        // The trie's walk is written out here, with its arrays opened once per text rather than
+        // once per character: this loop runs at every character of every text segmented.
+        flags.withUnsafeBufferPointer { flags in
+            trie.base.withUnsafeBufferPointer { base in
+                trie.check.withUnsafeBufferPointer { check in
+                    trie.value.withUnsafeBufferPointer { value in
+                        origins.withUnsafeBufferPointer { origins in
+                            normalized.withUnsafeBufferPointer { bytes in
+                                let states = Int32(check.count)
+                                var start = 0
+                                while start < bytes.count {
+                                    defer { start += 1 }
+                                    let lead = bytes[start]
+                                    // Terms start on a scalar; English terms only on a word start.
+                                    if lead & 0xC0 == 0x80 { continue }
+                                    if Self.isWordByte(lead) && start > 0 && Self.isWordByte(bytes[start - 1]) { continue }
+                                    let firstEnd = start + Self.width(lead)
+                                    var state: Int32 = 0
+                                    var i = start
+                                    while i < bytes.count {
+                                        let next = base[Int(state)] &+ Int32(bytes[i])
+                                        guard next >= 0, next < states, check[Int(next)] == state else { break }
+                                        state = next
+                                        i += 1
+                                        let pattern = value[Int(state)]
+                                        guard pattern >= 0, let end = Self.acceptedEnd(i, in: bytes) else { continue }
+                                        let flag = flags[Int(pattern)]
+                                        // A one-character dictionary word adds nothing to the
+                                        // lattice, which steps over every character anyway.
+                                        if end == firstEnd && flag & 1 == 0 { continue }
+                                        // Capitals are asked of the term itself, not of an
+                                        // English ending after it (TSMCs).
+                                        if flag & 2 != 0 && Self.hasLowercase(text, Self.originalRange(start..<i, origins)) { continue }
+                                        let original = Self.originalRange(start..<end, origins)
+                                        terms.append(LatticeTerm(start: original.lowerBound, end: original.upperBound, isGlossary: flag & 1 != 0))
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return terms
+    }
+
+    /// Fills `normalized` and `origins` as `MatchNormalizer.normalize` would.
+    ///
+    /// The buffers and tables are moved into locals for the loop: a class's stored arrays would
+    /// be checked for exclusive access at every append.
+    private func normalize(_ text: UTF8Text) throws(ICUError) {
+        var normalized = self.normalized
+        var origins = self.origins
+        var table = Table(bmp: bmp, astral: astral, pool: pool)
+        self.normalized = []
+        self.origins = []
+        bmp = []
+        defer {
+            self.normalized = normalized
+            self.origins = origins
+            bmp = table.bmp
+            astral = table.astral
+            pool = table.pool
+        }
+        normalized.removeAll(keepingCapacity: true)
+        origins.removeAll(keepingCapacity: true)
+        normalized.reserveCapacity(text.count)
+        origins.reserveCapacity(text.count + 1)
+        var offset = 0
+        var lastWasSpace = false
+        while offset < text.count {
+            let lead = text.bytes[offset]
+            if lead < 0x80 {
+                if lead == 0x20 || (0x09...0x0D).contains(lead) {
+                    if !lastWasSpace {
+                        normalized.append(0x20)
+                        origins.append(Int32(offset))
+                    }
+                    lastWasSpace = true
+                } else {
+                    normalized.append(lead >= 0x41 && lead <= 0x5A ? lead | 0x20 : lead)
+                    origins.append(Int32(offset))
+                    lastWasSpace = false
+                }
+                offset += 1
+                continue
+            }
+            let width = text.width(at: offset)
+            let entry = try table.entry(text.scalar(at: offset), normalizer)
+            if entry == Table.whitespace {
+                if !lastWasSpace {
+                    normalized.append(0x20)
+                    origins.append(Int32(offset))
+                }
+                lastWasSpace = true
+            } else {
+                let start = Int(entry >> 8)
+                for k in start..<(start + Int(entry & 0xFF)) {
+                    normalized.append(table.pool[k])
+                    origins.append(Int32(offset))
+                }
+                lastWasSpace = false
+            }
+            offset += width
+        }
+        origins.append(Int32(offset))
+    }
+
+    /// The normalized forms of the scalars seen so far.
+    private struct Table {
+        /// For each BMP scalar: its normalized UTF-8 in `pool` as offset << 8 | length, or
+        /// `whitespace`; 0 when not yet seen.
+        var bmp: [UInt32]
+        var astral: [UInt32: UInt32]
+        var pool: [UInt8]
+
+        static let whitespace: UInt32 = 0xFFFF_FFFF
+
+        /// The entry of a non-ASCII scalar, computed by the matcher's normalizer the first time.
+        @inline(__always)
+        mutating func entry(_ value: UInt32, _ normalizer: MatchNormalizer) throws(ICUError) -> UInt32 {
+            if value < 0x10000 {
+                let entry = bmp[Int(value)]
+                if entry != 0 { return entry }
+            } else if let entry = astral[value] {
+                return entry
+            }
+            let entry: UInt32
+            let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
+            if scalar.properties.isWhitespace {
+                entry = Self.whitespace
+            } else {
+                let bytes = try normalizer.normalize(String(scalar)).bytes
+                entry = UInt32(pool.count) << 8 | UInt32(min(bytes.count, 0xFF))
+                pool.append(contentsOf: bytes.prefix(0xFF))
+            }
+            if value < 0x10000 { bmp[Int(value)] = entry } else { astral[value] = entry }
+            return entry
+        }
+    }
+
+    /// The original byte range that normalized bytes `range` came from (see
+    /// `MatchNormalizer.Result.originalRange`).
+    @inline(__always)
+    private static func originalRange(_ range: Range<Int>, _ origins: UnsafeBufferPointer<Int32>) -> Range<Int> {
+        let start = Int(origins[range.lowerBound])
+        var end = range.upperBound
+        let last = origins[range.upperBound - 1]
+        while end < origins.count - 1 && origins[end] == last { end += 1 }
+        return start..<Int(origins[end])
+    }
+
+    private static func hasLowercase(_ text: UTF8Text, _ range: Range<Int>) -> Bool {
+        var i = range.lowerBound
+        while i < range.upperBound {
+            let value = text.scalar(at: i)
+            if value < 0x80 {
+                if value >= 0x61 && value <= 0x7A { return true }
+            } else if Unicode.Scalar(value)?.properties.isLowercase ?? false {
+                return true
+            }
+            i = text.after(i)
+        }
+        return false
+    }
+
+    /// The length of the UTF-8 sequence that `lead` starts.
+    @inline(__always)
+    private static func width(_ lead: UInt8) -> Int {
+        lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+    }
+
+    /// ASCII letters and digits: what an English word is made of.
+    @inline(__always)
+    private static func isWordByte(_ byte: UInt8) -> Bool {
+        (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A || byte >= 0x30 && byte <= 0x39
+    }
+
+    /// Where a term ending at `end` really ends: itself when no word goes on there, or after an
+    /// English plural or possessive ending; nil when it stops in the middle of a word.
+    @inline(__always)
+    private static func acceptedEnd(_ end: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard end > 0, isWordByte(bytes[end - 1]) else { return end }
+        func isBoundary(_ i: Int) -> Bool { i >= bytes.count || !isWordByte(bytes[i]) }
+        if isBoundary(end) {
+            if end + 1 < bytes.count && bytes[end] == UInt8(ascii: "'") && bytes[end + 1] == UInt8(ascii: "s") && isBoundary(end + 2) {
+                return end + 2
+            }
+            return end
+        }
+        if bytes[end] == UInt8(ascii: "s") && isBoundary(end + 1) { return end + 1 }
+        if bytes[end] == UInt8(ascii: "e") && end + 1 < bytes.count && bytes[end + 1] == UInt8(ascii: "s") && isBoundary(end + 2) {
+            return end + 2
+        }
+        return nil
+    }
+}
