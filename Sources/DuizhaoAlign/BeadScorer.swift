@@ -141,7 +141,7 @@ final class BeadScorer {
 
     /// The weight of the tokens of `sentences` on `side`, and of those the marks cover.
     @inline(__always)
-    private static func coverage(_ side: SideFeatures, _ sentences: Range<Int>, _ marks: UnsafeMutableBufferPointer<UInt32>, _ s: UInt32)
+    static func coverage(_ side: SideFeatures, _ sentences: Range<Int>, _ marks: UnsafeMutableBufferPointer<UInt32>, _ s: UInt32)
         -> (Float, Float)
     {
         var covered: Float = 0

@@ -1,0 +1,392 @@
+import DuizhaoGlossary
+import DuizhaoText
+import Foundation
+
+/// How `CrossReferencer` ranks and keeps links.
+public struct CrossReferenceOptions: Sendable, Hashable {
+    /// The calibrated score (0–1) a link needs; a claim whose best link scores below it is
+    /// unsupported. 0.35 by default: on the samples and the tests, claims a source states score
+    /// 0.6 and more, claims sharing a word or two with some source 0.2 and less.
+    public var threshold: Double = 0.35
+    /// At most this many links per claim.
+    public var maximumLinks: Int = 3
+    /// How many source sentences, found through the index, are scored for each claim.
+    public var candidates: Int = 40
+
+    public init(threshold: Double = 0.35, maximumLinks: Int = 3, candidates: Int = 40) {
+        self.threshold = threshold
+        self.maximumLinks = maximumLinks
+        self.candidates = candidates
+    }
+}
+
+/// A span of a source linked to a claim, with what links them and where they disagree.
+public struct ClaimLink: Sendable, Hashable {
+    /// The source document (an index into `CrossReference.sources`).
+    public var source: Int
+    /// The sentences of that document the span covers (0-based, one to three adjacent ones).
+    public var sentences: Range<Int>
+    /// Calibrated support, from 0 to 1.
+    public var score: Double
+    /// Whether the claim cites this source with a marker of its own.
+    public var cited: Bool
+    /// Words linked through the glossaries and the dictionary, `en=zh`.
+    public var terms: [String]
+    /// Numbers with the same value, `en=zh`.
+    public var numbers: [String]
+    /// Names linked through pinyin, `en=zh`.
+    public var names: [String]
+    public var discrepancies: [Discrepancy]
+}
+
+/// A claim with its links, best first.
+public struct ClaimResult: Sendable, Hashable {
+    public var claim: Claim
+    /// The links that reach the threshold, best first; empty for an unsupported claim.
+    public var links: [ClaimLink]
+    /// The best candidate found, even below the threshold (nil when no source shares anything).
+    public var bestCandidate: ClaimLink?
+    public var isSupported: Bool { !links.isEmpty }
+}
+
+/// The outcome of cross-referencing an article's claims with its sources.
+public struct CrossReference: Sendable {
+    public var sources: [SourceDocument]
+    public var claims: [ClaimResult]
+    /// Reference labels and the source each names.
+    public var referenceSources: [String: Int]
+    public var threshold: Double
+}
+
+/// Links an article's claims to the source sentences that support them.
+///
+/// Every source sentence is turned into features once (`FeatureExtractor`: glossary and
+/// dictionary words as English lemmas, numbers, Latin tokens, pinyin syllables) and put into
+/// an inverted index from feature to sentences. For each claim, the sentences sharing the most
+/// inverse-document-frequency weight are candidates; each candidate and the spans of two or
+/// three adjacent sentences around it are scored by coverage, as `align` scores beads: the
+/// weighted share of the claim's tokens the span covers (80%) and of the span's tokens the
+/// claim covers (20%), less 0.07 per sentence beyond one and 0.1 for a title (the body usually
+/// says it too), plus 0.08 for each number (up to two; not years nor dates) of the same kind and unit on both sides,
+/// plus 0.12 for a source the claim cites (0.06 for one its paragraph cites).
+///
+/// The raw score is calibrated by a logistic, `1 / (1 + exp(-8 (raw - 0.35)))`, so that a raw
+/// 0.35 — about half of the claim's weight found, with something of the source's — is 0.5, the
+/// threshold 0.35 is a raw 0.275, and a claim sharing a word or two with a sentence (raw 0.1)
+/// scores about 0.12. Time
+/// grows with the claims times the candidates, not with the sources.
+///
+/// Not thread-safe: give each thread its own.
+public final class CrossReferencer {
+    public let options: CrossReferenceOptions
+    private let extractor: FeatureExtractor
+    private let glossaries: GlossarySet?
+    private let quantityParser = QuantityParser()
+
+    /// Logistic calibration constants: see the type's documentation.
+    static let slope = 8.0
+    static let midpoint = 0.35
+
+    /// A cross-referencer over loaded glossaries (nil: numbers, Latin tokens and names only).
+    /// - Throws: `ICUError` when ICU's transforms are missing.
+    public init(glossaries: GlossarySet?, options: CrossReferenceOptions = CrossReferenceOptions()) throws(ICUError) {
+        self.options = options
+        self.glossaries = glossaries
+        extractor = try FeatureExtractor(glossaries: glossaries)
+    }
+
+    /// The calibrated score of a raw score.
+    public static func calibrate(_ raw: Double) -> Double {
+        1 / (1 + exp(-slope * (raw - midpoint)))
+    }
+
+    /// Links each claim to the spans of `sources` that support it.
+    /// - Parameter references: reference labels and the source (index into `sources`) each names.
+    /// - Throws: `ICUError` when ICU fails.
+    public func crossReference(claims: [Claim], sources: [SourceDocument], references: [String: Int]) throws(ICUError) -> CrossReference {
+        // Flatten the sources' sentences.
+        var owner: [Int] = []
+        var local: [Int] = []
+        var texts: [String] = []
+        var documentStart: [Int] = []
+        for (d, document) in sources.enumerated() {
+            documentStart.append(texts.count)
+            for (i, sentence) in document.sentences.enumerated() {
+                owner.append(d)
+                local.append(i)
+                texts.append(sentence.text)
+            }
+        }
+        documentStart.append(texts.count)
+        // Chinese first: the English side reads names against the syllables it has seen.
+        let zh = try extractor.chinese(texts)
+        let en = try extractor.english(claims.map(\.text))
+        let featureCount = extractor.table.count
+        let n = texts.count
+
+        // The inverted index.
+        var postings = [[Int32]](repeating: [], count: featureCount)
+        for g in 0..<n {
+            for k in Int(zh.bagStart[g])..<Int(zh.bagStart[g + 1]) { postings[Int(zh.bag[k])].append(Int32(g)) }
+        }
+        let cap = max(2000, n / 50)
+        func idf(_ feature: Int32) -> Float {
+            logf(Float(n + 1) / (Float(postings[Int(feature)].count) + 0.5))
+        }
+
+        var scorer = SpanScorer(zh: zh, en: en, featureCount: featureCount)
+        var accumulated = [Float](repeating: 0, count: n)
+        var results: [ClaimResult] = []
+        var sourceQuantities: [Int: [Quantity]] = [:]
+        var sourceNames: [Int: [NamedTerm]] = [:]
+        for (j, claim) in claims.enumerated() {
+            // Candidates: the sentences sharing the most weight with the claim.
+            var touched: [Int32] = []
+            for k in Int(en.bagStart[j])..<Int(en.bagStart[j + 1]) {
+                let feature = en.bag[k]
+                let list = postings[Int(feature)]
+                guard !list.isEmpty, list.count <= cap else { continue }
+                let weight = idf(feature)
+                for g in list {
+                    if accumulated[Int(g)] == 0 { touched.append(g) }
+                    accumulated[Int(g)] += weight
+                }
+            }
+            var cited = Set(claim.citations.compactMap { references[$0] })
+            // A Chinese title or quotation in the claim cites the source that contains it.
+            for quotation in Self.quotations(in: claim.text) {
+                for (d, source) in sources.enumerated() where source.text.contains(quotation) || source.title.map({ quotation.contains($0) }) == true {
+                    cited.insert(d)
+                }
+            }
+            let paragraphCited = Set(claim.paragraphCitations.compactMap { references[$0] })
+            var ranked = touched.map { (Int($0), accumulated[Int($0)]) }
+            for g in touched { accumulated[Int(g)] = 0 }
+            ranked.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+            var candidates = ranked.prefix(options.candidates).map(\.0)
+            // The cited sources' sentences are candidates too (the first 200 of each).
+            for d in cited.union(paragraphCited).sorted() where d < sources.count {
+                candidates += Array(documentStart[d]..<min(documentStart[d + 1], documentStart[d] + 200))
+            }
+            func quantities(_ g: Int) -> [Quantity] {
+                if let known = sourceQuantities[g] { return known }
+                let value = quantityParser.quantities(in: texts[g])
+                sourceQuantities[g] = value
+                return value
+            }
+            let claimQuantities = quantityParser.quantities(in: claim.text)
+            // Numbers of the same kind and unit on both sides (other than plain counts) point to
+            // the same fact even when their values differ: "fewer than 200 people", 不到150人.
+            func numberKinds(_ claimQuantities: [Quantity], _ span: Range<Int>) -> Int {
+                var count = 0
+                for q in claimQuantities where q.kind != .year && q.kind != .date && (q.kind != .count || q.unit != nil) {
+                    if span.contains(where: { g in quantities(g).contains { DiscrepancyFinder.compatible(q, $0) } }) { count += 1 }
+                }
+                return count
+            }
+            // Score every span of one to three adjacent sentences around each candidate.
+            var scored: [Range<Int>: Double] = [:]
+            for g in candidates {
+                let d = owner[g]
+                let low = documentStart[d]
+                let high = documentStart[d + 1]
+                for length in 1...3 {
+                    for start in (g - length + 1)...g where start >= low && start + length <= high {
+                        let span = start..<(start + length)
+                        if scored[span] != nil { continue }
+                        let (claimShare, sourceShare) = scorer.shares(span, j)
+                        var raw = 0.8 * claimShare + 0.2 * sourceShare - 0.07 * Double(length - 1)
+                        if length == 1 && sources[d].sentences[local[start]].isTitle { raw -= 0.1 }
+                        raw += 0.08 * Double(min(2, numberKinds(claimQuantities, span)))
+                        if claimShare > 0.05 {
+                            if cited.contains(d) { raw += 0.12 } else if paragraphCited.contains(d) { raw += 0.06 }
+                        }
+                        scored[span] = Self.calibrate(raw)
+                    }
+                }
+            }
+            let order = scored.sorted { a, b in
+                a.value != b.value ? a.value > b.value : (a.key.lowerBound != b.key.lowerBound ? a.key.lowerBound < b.key.lowerBound : a.key.count < b.key.count)
+            }
+            var chosen: [(Range<Int>, Double)] = []
+            for (span, score) in order {
+                guard chosen.count < options.maximumLinks else { break }
+                guard score >= options.threshold || chosen.isEmpty else { break }
+                if let first = chosen.first, score < first.1 - 0.25 { break }
+                if chosen.contains(where: { $0.0.overlaps(span) }) { continue }
+                // A title repeats its document's body: no second link to it.
+                if let first = chosen.first, owner[first.0.lowerBound] == owner[span.lowerBound], span.count == 1,
+                    sources[owner[span.lowerBound]].sentences[local[span.lowerBound]].isTitle
+                {
+                    continue
+                }
+                chosen.append((span, score))
+            }
+            func names(_ g: Int) -> [NamedTerm] {
+                if let known = sourceNames[g] { return known }
+                let value = (try? self.names(in: texts[g], chinese: true)) ?? []
+                sourceNames[g] = value
+                return value
+            }
+            let claimNames = try self.names(in: claim.text, chinese: false)
+            var links: [ClaimLink] = []
+            for (span, score) in chosen {
+                let d = owner[span.lowerBound]
+                let evidence = self.evidence(span, j, zh, en, texts, claim.text)
+                let sentences = span.map { g in (index: local[g], text: texts[g], quantities: quantities(g), names: names(g)) }
+                let (numbers, discrepancies) = DiscrepancyFinder.compare(
+                    claim: claim.text, claimQuantities: claimQuantities, claimNames: claimNames, sentences: sentences)
+                links.append(
+                    ClaimLink(
+                        source: d, sentences: local[span.lowerBound]..<(local[span.lowerBound] + span.count), score: score, cited: cited.contains(d),
+                        terms: evidence.terms, numbers: numbers, names: evidence.names, discrepancies: discrepancies))
+            }
+            let best = links.first
+            links.removeAll { $0.score < options.threshold }
+            results.append(ClaimResult(claim: claim, links: links, bestCandidate: best))
+        }
+        return CrossReference(sources: sources, claims: results, referenceSources: references, threshold: options.threshold)
+    }
+
+    /// Runs of four Han characters or more in a claim (a title, a quotation), with the Chinese
+    /// punctuation inside them.
+    static func quotations(in text: String) -> [String] {
+        var result: [String] = []
+        var current = ""
+        var han = 0
+        func close() {
+            while let last = current.unicodeScalars.last, ScriptClass(last) != .han { current.unicodeScalars.removeLast() }
+            if han >= 4 { result.append(current) }
+            current = ""
+            han = 0
+        }
+        for scalar in text.unicodeScalars {
+            if ScriptClass(scalar) == .han {
+                current.unicodeScalars.append(scalar)
+                han += 1
+            } else if !current.isEmpty && (0x3000...0x303F).contains(scalar.value) || !current.isEmpty && (0xFF01...0xFF1F).contains(scalar.value) {
+                current.unicodeScalars.append(scalar)
+            } else {
+                close()
+            }
+        }
+        close()
+        return result
+    }
+
+    /// Glossary names and terms (not dictionary words) in a text, one language's side.
+    private func names(in text: String, chinese: Bool) throws(ICUError) -> [NamedTerm] {
+        guard let glossaries else { return [] }
+        var result: [NamedTerm] = []
+        for match in try glossaries.matcher.matches(in: text) where match.isChinese == chinese {
+            guard
+                let entry = match.entries.map({ glossaries.termBase.entries[Int($0)] }).first(where: { $0.origin.layer != .dictionary })
+            else { continue }
+            result.append(
+                NamedTerm(key: entry.simplified, surface: String(text[match.range]), range: match.utf8Range, type: entry.type, english: entry.english))
+        }
+        return result
+    }
+
+    /// The claim's tokens the span covers, as `en=zh` strings by kind.
+    private func evidence(
+        _ span: Range<Int>, _ j: Int, _ zh: SideFeatures, _ en: SideFeatures, _ texts: [String], _ claim: String
+    ) -> (terms: [String], names: [String]) {
+        var terms: [String] = []
+        var names: [String] = []
+        var seen = Set<String>()
+        let claimBytes = Array(claim.utf8)
+        func surface(_ side: SideFeatures, _ bytes: [UInt8], _ token: Int) -> String {
+            let range = side.tokenRange[token]
+            guard Int(range.upperBound) <= bytes.count else { return "" }
+            return String(decoding: bytes[Int(range.lowerBound)..<Int(range.upperBound)], as: UTF8.self)
+        }
+        let spanBytes = span.map { Array(texts[$0].utf8) }
+        for t in Int(en.tokenStart[j])..<Int(en.tokenStart[j + 1]) {
+            let alternatives = Set(en.alternatives[Int(en.alternativeStart[t])..<Int(en.alternativeStart[t + 1])])
+            let syllables = Array(en.syllables[Int(en.syllableStart[t])..<Int(en.syllableStart[t + 1])])
+            let word = surface(en, claimBytes, t)
+            var linked = false
+            search: for (position, i) in span.enumerated() {
+                for u in Int(zh.tokenStart[i])..<Int(zh.tokenStart[i + 1]) {
+                    let zhAlternatives = zh.alternatives[Int(zh.alternativeStart[u])..<Int(zh.alternativeStart[u + 1])]
+                    if let shared = zhAlternatives.first(where: { alternatives.contains($0) }) {
+                        // Numbers are compared as quantities, with their words.
+                        let name = extractor.table.names[Int(shared)]
+                        // A capitalised word inside the sentence is a name: linked through a
+                        // dictionary gloss ("States" = 表示 "to state") it is chance, not evidence.
+                        let capitalised = en.tokenRange[t].lowerBound > 0 && (word.first?.isUppercase ?? false)
+                        if !name.hasPrefix("#") && !word.allSatisfy(\.isNumber) && (!capitalised || name.hasPrefix("e:")) {
+                            let link = word + "=" + surface(zh, spanBytes[position], u)
+                            if seen.insert(link).inserted { terms.append(link) }
+                        }
+                        linked = true
+                        break search
+                    }
+                }
+            }
+            if !linked && !syllables.isEmpty {
+                var found: [String] = []
+                for (position, i) in span.enumerated() {
+                    for u in Int(zh.tokenStart[i])..<Int(zh.tokenStart[i + 1]) {
+                        let own = zh.syllables[Int(zh.syllableStart[u])..<Int(zh.syllableStart[u + 1])]
+                        if !own.isEmpty && own.allSatisfy({ syllables.contains($0) }) { found.append(surface(zh, spanBytes[position], u)) }
+                    }
+                }
+                if !found.isEmpty {
+                    let link = word + "=" + found.prefix(4).joined()
+                    if seen.insert(link).inserted { names.append(link) }
+                }
+            }
+        }
+        // A glossary term matched as a whole ("Zhou Hongyi") also shows as its words: keep the whole.
+        terms = terms.filter { term in
+            let english = term.split(separator: "=", maxSplits: 1).first.map(String.init) ?? term
+            return !terms.contains { $0 != term && $0.hasSuffix(term.dropFirst(english.count)) && $0.count > term.count && $0.contains(english) }
+        }
+        return (terms, names)
+    }
+}
+
+/// Coverage of a claim by a source span and of the span by the claim, with scratch marks.
+struct SpanScorer {
+    let zh: SideFeatures
+    let en: SideFeatures
+    private var zhMarks: [UInt32]
+    private var enMarks: [UInt32]
+    private var stamp: UInt32 = 0
+
+    init(zh: SideFeatures, en: SideFeatures, featureCount: Int) {
+        self.zh = zh
+        self.en = en
+        zhMarks = [UInt32](repeating: 0, count: featureCount)
+        enMarks = [UInt32](repeating: 0, count: featureCount)
+    }
+
+    /// The weighted share of claim `j`'s tokens that `span` covers, and of the span's tokens the claim covers.
+    mutating func shares(_ span: Range<Int>, _ j: Int) -> (claim: Double, source: Double) {
+        stamp &+= 1
+        if stamp == 0 {
+            for i in zhMarks.indices { zhMarks[i] = 0 }
+            for i in enMarks.indices { enMarks[i] = 0 }
+            stamp = 1
+        }
+        let s = stamp
+        let zh = self.zh
+        let en = self.en
+        var result: (Double, Double) = (0, 0)
+        zhMarks.withUnsafeMutableBufferPointer { zm in
+            enMarks.withUnsafeMutableBufferPointer { em in
+                for i in span {
+                    for k in Int(zh.bagStart[i])..<Int(zh.bagStart[i + 1]) { zm[Int(zh.bag[k])] = s }
+                }
+                for k in Int(en.bagStart[j])..<Int(en.bagStart[j + 1]) { em[Int(en.bag[k])] = s }
+                let (zhCovered, zhTotal) = BeadScorer.coverage(zh, span, em, s)
+                let (enCovered, enTotal) = BeadScorer.coverage(en, j..<(j + 1), zm, s)
+                // One token's worth of smoothing, so that a claim of two words does not reach 1 on one of them.
+                result = (Double(enCovered) / Double(enTotal + 1), Double(zhCovered) / Double(zhTotal + 1))
+            }
+        }
+        return result
+    }
+}
