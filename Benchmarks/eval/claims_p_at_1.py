@@ -1,0 +1,109 @@
+#!/usr/bin/env python3
+"""Precision@1 of `duizhao annotate` at finding a claim's source sentence, on mac-dev.
+
+For each chapter of ../shared/eval/align/mac-dev, every English sentence becomes a claim of an
+article and all Chinese sentences of the chapter, shuffled (fixed seed), become one source. A
+claim's top link is a hit when one of the Chinese sentences it covers is gold-linked to the
+claim's sentence. Reported: precision@1 over English sentences of 1-1 beads, over all English
+sentences that gold links to Chinese, and how often English sentences gold leaves without
+Chinese come out unsupported. Texts go to a temporary folder at run time, never into the repo.
+
+usage: python3 Benchmarks/eval/claims_p_at_1.py [--binary .build/release/duizhao] [--shared ../shared]
+"""
+import argparse
+import json
+import os
+import random
+import subprocess
+import tempfile
+
+ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+ap.add_argument('--binary', default='.build/release/duizhao')
+ap.add_argument('--shared', default='../shared')
+args = ap.parse_args()
+evaluation = os.path.join(args.shared, 'eval/align/mac-dev')
+work = tempfile.mkdtemp(prefix='duizhao-p1-')
+
+
+def lines_with_offsets(lines):
+    """The lines joined by blank lines (one paragraph each), with each line's UTF-8 byte range."""
+    text, ranges, offset = [], [], 0
+    for line in lines:
+        data = line.encode('utf-8')
+        ranges.append((offset, offset + len(data)))
+        text.append(line)
+        offset += len(data) + 2
+    return '\n\n'.join(text) + '\n', ranges
+
+
+def line_at(ranges, start, end):
+    """The lines that the byte range start..<end touches."""
+    return {i for i, (a, b) in enumerate(ranges) if a < end and start < b}
+
+
+totals = {'one_to_one': [0, 0], 'linked': [0, 0], 'unaligned': [0, 0], 'ranked_one_to_one': [0, 0], 'ranked_linked': [0, 0]}
+for chapter in ['001', '002', '003', '004', '005', '006']:
+    english = [l.rstrip('\n') for l in open(os.path.join(evaluation, 'en', chapter), encoding='utf-8')]
+    chinese = [l.rstrip('\n') for l in open(os.path.join(evaluation, 'zh', chapter), encoding='utf-8')]
+    gold_zh = {e: set() for e in range(len(english))}
+    one_to_one = set()
+    for bead in open(os.path.join(evaluation, 'gold', chapter + '.align'), encoding='utf-8'):
+        zh_side, en_side = bead.strip().split(':')
+        zh = [int(x) for x in zh_side.strip('[]').split(',') if x]
+        en = [int(x) for x in en_side.strip('[]').split(',') if x]
+        for e in en:
+            gold_zh[e].update(zh)
+        if len(zh) == 1 and len(en) == 1:
+            one_to_one.add(en[0])
+    order = list(range(len(chinese)))
+    random.Random(int(chapter)).shuffle(order)
+    article_text, article_ranges = lines_with_offsets(english)
+    source_text, source_ranges = lines_with_offsets([chinese[i] for i in order])
+    article = os.path.join(work, chapter + '.txt')
+    source = os.path.join(work, chapter + '-zh.txt')
+    open(article, 'w', encoding='utf-8').write(article_text)
+    open(source, 'w', encoding='utf-8').write(source_text)
+    result = subprocess.run([args.binary, 'annotate', article, '--source', source, '--format', 'json'],
+                            check=True, capture_output=True)
+    report = json.loads(result.stdout)
+    sentences = {s['id']: s for doc in report['sources'] for s in doc['sentences']}
+    best = {}
+    for claim in report['claims']:
+        lines = line_at(article_ranges, claim['start'], claim['end'])
+        top = claim['links'][0] if claim['links'] else claim.get('best_candidate')
+        if not top:
+            for e in lines:
+                best.setdefault(e, None)
+            continue
+        ids = [int(x) for x in str(top['source_id']).split('-')]
+        covered = set()
+        for i in range(ids[0], ids[-1] + 1):
+            s = sentences.get(i) or sentences.get(str(i))
+            if s:
+                covered |= {order[j] for j in line_at(source_ranges, s['start'], s['end'])}
+        for e in lines:
+            if e not in best or best[e] is None:
+                best[e] = (claim['supported'], covered)
+    for e in range(len(english)):
+        found = best.get(e)
+        hit = bool(found and found[0] and found[1] & gold_zh[e])
+        ranked = bool(found and found[1] & gold_zh[e])  # the top candidate, above the threshold or not
+        if gold_zh[e]:
+            for name, value in [('linked', hit), ('ranked_linked', ranked)]:
+                totals[name][0] += value
+                totals[name][1] += 1
+            if e in one_to_one:
+                for name, value in [('one_to_one', hit), ('ranked_one_to_one', ranked)]:
+                    totals[name][0] += value
+                    totals[name][1] += 1
+        else:
+            totals['unaligned'][0] += not (found and found[0])
+            totals['unaligned'][1] += 1
+
+for name, label in [('one_to_one', 'precision@1, English sentences of 1-1 beads'),
+                    ('linked', 'precision@1, all English sentences gold links to Chinese'),
+                    ('ranked_one_to_one', 'top candidate right, threshold aside, 1-1 beads'),
+                    ('ranked_linked', 'top candidate right, threshold aside, all linked'),
+                    ('unaligned', 'unsupported, of English sentences gold leaves without Chinese')]:
+    hits, count = totals[name]
+    print('%s: %s' % (label, '%.3f (%d of %d)' % (hits / count, hits, count) if count else 'none in the data'))
