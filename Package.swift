@@ -51,6 +51,18 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // libFuzzer harnesses (Fuzz/README.md): built with -DFUZZING they define
+        // LLVMFuzzerTestOneInput; built plainly, a main that says so.
+        .executableTarget(
+            name: "fuzz-text",
+            dependencies: ["DuizhaoText"],
+            path: "Fuzz/fuzz-text"
+        ),
+        .executableTarget(
+            name: "fuzz-glossary",
+            dependencies: ["DuizhaoText", "DuizhaoGlossary"],
+            path: "Fuzz/fuzz-glossary"
+        ),
         .testTarget(
             name: "DuizhaoTextTests",
             dependencies: ["DuizhaoText"]
