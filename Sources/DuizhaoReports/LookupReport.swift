@@ -54,8 +54,7 @@ public enum LookupReport {
         case .tsv:
             var output = (DuizhaoTSV.header + ["origin"]).joined(separator: "\t") + "\n"
             for match in matches {
-                let line = DuizhaoTSV.write([match.entry]).split(separator: "\n").dropFirst().first ?? ""
-                output += line + "\t" + origin(match.entry) + "\n"
+                output += DuizhaoTSV.row(match.entry) + "\t" + origin(match.entry) + "\n"
             }
             return output
         }

@@ -110,3 +110,23 @@ extension GlossaryEntry {
         return copy
     }
 }
+
+@Suite struct DuizhaoTSVRegressionTests {
+    /// Found by fuzz-glossary: a CC-CEDICT gloss "#nk" became an English term whose TSV line
+    /// read back as a comment, and the entry was lost.
+    @Test func anEnglishTermStartingWithAHashSurvives() {
+        let (entries, _) = CEDICT.read("銀行 银行 [yin2 hang2] //#nk/CL:家[jia1]/\n長城 长城 [Chang2 cheng2] /the Great Wall/\n", file: "d.u8")
+        var all = entries
+        all.append(GlossaryEntry(english: "#MeToo", simplified: "米兔", traditional: "米兔", type: .other, origin: EntryOrigin(file: "g", line: 1, layer: .user)))
+        let written = DuizhaoTSV.write(all)
+        #expect(written.hasPrefix("type\ten\t"))
+        let (again, diagnostics) = DuizhaoTSV.read(written, file: "again.tsv", layer: .user)
+        #expect(diagnostics.isEmpty)
+        #expect(again.map(\.withoutOrigin) == all.map(\.withoutOrigin))
+    }
+
+    @Test func theUsualOrderOtherwise() {
+        let (entries, _) = DuizhaoTSV.read(DuizhaoTSVTests.sample, file: "g.tsv", layer: .user)
+        #expect(DuizhaoTSV.write(entries).hasPrefix(DuizhaoTSV.header.joined(separator: "\t") + "\n"))
+    }
+}

@@ -56,17 +56,38 @@ public enum DuizhaoTSV {
     }
 
     /// Writes entries as Duizhao TSV with the full header.
+    ///
+    /// A line starting with `#` is a comment, so when an English term starts with one (#MeToo)
+    /// the columns are written with `type`, which never does, first; readers take any order.
     public static func write(_ entries: [GlossaryEntry]) -> String {
-        var output = header.joined(separator: "\t") + "\n"
+        var columns = GlossaryColumn.allCases
+        if entries.contains(where: { $0.english.hasPrefix("#") }) {
+            columns.removeAll { $0 == .type }
+            columns.insert(.type, at: 0)
+        }
+        var output = columns.map(\.rawValue).joined(separator: "\t") + "\n"
         for entry in entries {
-            let cells = [
-                entry.english, entry.simplified, entry.traditional ?? "", entry.pinyin ?? "", entry.type.rawValue,
-                entry.englishVariants.joined(separator: "|"), entry.chineseVariants.joined(separator: "|"), entry.note ?? "",
-            ]
-            // Tabs and line breaks cannot live in a TSV cell; they become spaces.
-            output += cells.map { $0.map { $0 == "\t" || $0.isNewline ? " " : $0 }.reduce(into: "") { $0.append($1) } }
-                .joined(separator: "\t") + "\n"
+            output += row(entry, columns: columns) + "\n"
         }
         return output
+    }
+
+    /// One entry as a TSV row of `columns`, without its line end.
+    public static func row(_ entry: GlossaryEntry, columns: [GlossaryColumn] = GlossaryColumn.allCases) -> String {
+        columns.map { column -> String in
+            let cell: String
+            switch column {
+            case .english: cell = entry.english
+            case .simplified: cell = entry.simplified
+            case .traditional: cell = entry.traditional ?? ""
+            case .pinyin: cell = entry.pinyin ?? ""
+            case .type: cell = entry.type.rawValue
+            case .englishVariants: cell = entry.englishVariants.joined(separator: "|")
+            case .chineseVariants: cell = entry.chineseVariants.joined(separator: "|")
+            case .note: cell = entry.note ?? ""
+            }
+            // Tabs and line breaks cannot live in a TSV cell; they become spaces.
+            return String(cell.map { $0 == "\t" || $0.isNewline ? " " : $0 })
+        }.joined(separator: "\t")
     }
 }

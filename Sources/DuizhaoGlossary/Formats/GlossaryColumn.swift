@@ -1,5 +1,5 @@
 /// A column of a tabular glossary (Duizhao TSV, or CSV as CAT tools export it).
-enum GlossaryColumn: String, CaseIterable, Sendable {
+public enum GlossaryColumn: String, CaseIterable, Sendable {
     case english = "en"
     case simplified = "zh"
     case traditional = "zh-Hant"
@@ -10,7 +10,7 @@ enum GlossaryColumn: String, CaseIterable, Sendable {
     case note
 
     /// The column a header cell names, by language tag or name, any case.
-    init?(header: Substring) {
+    public init?(header: Substring) {
         switch header.trimmingWhitespace().lowercased() {
         case "en", "en-us", "en-gb", "eng", "english": self = .english
         case "zh", "zh-cn", "zh-hans", "zh-sg", "zh-hans-cn", "chinese", "zho", "cmn": self = .simplified
