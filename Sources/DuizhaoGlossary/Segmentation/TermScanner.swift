@@ -73,7 +73,7 @@ final class TermScanner {
                                     let lead = bytes[start]
                                     // Terms start on a scalar; English terms only on a word start.
                                     if lead & 0xC0 == 0x80 { continue }
-                                    if Self.isWordByte(lead) && start > 0 && Self.isWordByte(bytes[start - 1]) { continue }
+                                    if EnglishTermBoundary.isWordByte(lead) && start > 0 && EnglishTermBoundary.isWordByte(bytes[start - 1]) { continue }
                                     let firstEnd = start + Self.width(lead)
                                     var state: Int32 = 0
                                     var i = start
@@ -83,7 +83,7 @@ final class TermScanner {
                                         state = next
                                         i += 1
                                         let pattern = value[Int(state)]
-                                        guard pattern >= 0, let end = Self.acceptedEnd(i, in: bytes) else { continue }
+                                        guard pattern >= 0, let end = EnglishTermBoundary.acceptedEnd(i, in: bytes) else { continue }
                                         let flag = flags[Int(pattern)]
                                         // A one-character dictionary word adds nothing to the
                                         // lattice, which steps over every character anyway.
@@ -228,30 +228,5 @@ final class TermScanner {
     @inline(__always)
     private static func width(_ lead: UInt8) -> Int {
         lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-    }
-
-    /// ASCII letters and digits: what an English word is made of.
-    @inline(__always)
-    private static func isWordByte(_ byte: UInt8) -> Bool {
-        (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A || byte >= 0x30 && byte <= 0x39
-    }
-
-    /// Where a term ending at `end` really ends: itself when no word goes on there, or after an
-    /// English plural or possessive ending; nil when it stops in the middle of a word.
-    @inline(__always)
-    private static func acceptedEnd(_ end: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        guard end > 0, isWordByte(bytes[end - 1]) else { return end }
-        func isBoundary(_ i: Int) -> Bool { i >= bytes.count || !isWordByte(bytes[i]) }
-        if isBoundary(end) {
-            if end + 1 < bytes.count && bytes[end] == UInt8(ascii: "'") && bytes[end + 1] == UInt8(ascii: "s") && isBoundary(end + 2) {
-                return end + 2
-            }
-            return end
-        }
-        if bytes[end] == UInt8(ascii: "s") && isBoundary(end + 1) { return end + 1 }
-        if bytes[end] == UInt8(ascii: "e") && end + 1 < bytes.count && bytes[end + 1] == UInt8(ascii: "s") && isBoundary(end + 2) {
-            return end + 2
-        }
-        return nil
     }
 }
