@@ -51,43 +51,55 @@ public final class SegmentationReport {
     /// - Throws: `ICUError` when ICU fails.
     public func write(_ input: InputText, to sink: OutputSink) throws(ICUError) {
         let text = input.text
-        switch (unit, format) {
-        case (.sentence, .text):
-            for sentence in try sentences.sentences(in: text) where sentence.kind != .blank {
-                sink.write(Self.oneLine(text[sentence.contentRange]))
-                sink.write("\n")
-            }
-        case (.sentence, .jsonl):
-            for sentence in try sentences.sentences(in: text) where sentence.kind != .blank {
-                var object = JSONLine()
-                object.add("text", String(text[sentence.contentRange]))
-                let offsets = sentence.contentRange.utf8Offsets(in: text)
-                object.add("start", offsets.lowerBound)
-                object.add("end", offsets.upperBound)
-                object.add("kind", sentence.kind.rawValue)
-                object.add("language", sentence.language.rawValue)
-                let found = quantities.quantities(in: String(text[sentence.contentRange]))
-                if !found.isEmpty {
-                    object.add("quantities", json: "[" + found.map { Self.quantityObject($0, in: text, offset: offsets.lowerBound) }.joined(separator: ",") + "]")
+        // Piece by piece, cut where segments end anyway, so that memory does not grow with the
+        // input (a token array is 24 bytes a token) and output starts at once.
+        var lineHasWords = false
+        var endsWithLineBreak = false
+        for range in TextChunks.ranges(in: text, at: unit == .sentence ? .paragraphs : .lines) {
+            let piece = String(text[text.range(utf8Offsets: range)])
+            switch (unit, format) {
+            case (.sentence, .text):
+                for sentence in try sentences.sentences(in: piece) where sentence.kind != .blank {
+                    sink.write(Self.oneLine(piece[sentence.contentRange]))
+                    sink.write("\n")
                 }
-                sink.write(object.finished)
-                sink.write("\n")
-            }
-        case (.word, .text):
-            try writeWordsAsText(text, to: sink)
-        case (.word, .jsonl):
-            for token in try words.tokens(in: text) where token.kind != .whitespace {
-                sink.write(try wordObject(token, in: text))
-                sink.write("\n")
+            case (.sentence, .jsonl):
+                for sentence in try sentences.sentences(in: piece) where sentence.kind != .blank {
+                    sink.write(sentenceObject(sentence, in: piece, offset: range.lowerBound))
+                    sink.write("\n")
+                }
+            case (.word, .text):
+                try writeWordsAsText(piece, lineHasWords: &lineHasWords, endsWithLineBreak: &endsWithLineBreak, to: sink)
+            case (.word, .jsonl):
+                for token in try words.tokens(in: piece) where token.kind != .whitespace {
+                    sink.write(try wordObject(token, in: piece, offset: range.lowerBound))
+                    sink.write("\n")
+                }
             }
         }
+        if unit == .word && format == .text && !text.isEmpty && !endsWithLineBreak { sink.write("\n") }
+    }
+
+    private func sentenceObject(_ sentence: Sentence, in piece: String, offset: Int) -> String {
+        var object = JSONLine()
+        object.add("text", String(piece[sentence.contentRange]))
+        let offsets = sentence.contentRange.utf8Offsets(in: piece)
+        object.add("start", offset + offsets.lowerBound)
+        object.add("end", offset + offsets.upperBound)
+        object.add("kind", sentence.kind.rawValue)
+        object.add("language", sentence.language.rawValue)
+        let found = quantities.quantities(in: String(piece[sentence.contentRange]))
+        if !found.isEmpty {
+            object.add("quantities", json: "[" + found.map { Self.quantityObject($0, in: piece, offset: offsets.lowerBound, reportedFrom: offset) }.joined(separator: ",") + "]")
+        }
+        return object.finished
     }
 
     /// Words separated by single spaces, one output line per input line, whitespace dropped:
-    /// the SIGHAN bakeoff convention that its scorer reads.
-    private func writeWordsAsText(_ text: String, to sink: OutputSink) throws(ICUError) {
-        var lineHasWords = false
-        var endsWithLineBreak = false
+    /// the SIGHAN bakeoff convention that its scorer reads. The two flags carry across pieces.
+    private func writeWordsAsText(
+        _ text: String, lineHasWords: inout Bool, endsWithLineBreak: inout Bool, to sink: OutputSink
+    ) throws(ICUError) {
         for token in try words.tokens(in: text) {
             let word = text[token.range]
             if token.kind == .whitespace {
@@ -104,16 +116,15 @@ public final class SegmentationReport {
             lineHasWords = true
             endsWithLineBreak = false
         }
-        if !text.isEmpty && !endsWithLineBreak { sink.write("\n") }
     }
 
-    private func wordObject(_ token: Token, in text: String) throws(ICUError) -> String {
+    private func wordObject(_ token: Token, in text: String, offset: Int) throws(ICUError) -> String {
         let word = text[token.range]
         var object = JSONLine()
         object.add("text", String(word))
         let offsets = token.range.utf8Offsets(in: text)
-        object.add("start", offsets.lowerBound)
-        object.add("end", offsets.upperBound)
+        object.add("start", offset + offsets.lowerBound)
+        object.add("end", offset + offsets.upperBound)
         object.add("kind", token.kind.rawValue)
         object.add("normalized", try normalizer.normalize(word))
         if token.kind == .han {
@@ -149,13 +160,14 @@ public final class SegmentationReport {
         return ChineseNumeral.value(of: core)
     }
 
-    /// One quantity as JSON, its offsets made absolute by `offset` (where its sentence starts).
-    static func quantityObject(_ quantity: Quantity, in text: String, offset: Int) -> String {
+    /// One quantity as JSON: `offset` is where its sentence starts in `text`, `reportedFrom`
+    /// where `text` starts in the input.
+    static func quantityObject(_ quantity: Quantity, in text: String, offset: Int, reportedFrom: Int) -> String {
         var object = JSONLine()
         let range = (quantity.utf8Range.lowerBound + offset)..<(quantity.utf8Range.upperBound + offset)
         object.add("text", String(text[text.range(utf8Offsets: range)]))
-        object.add("start", range.lowerBound)
-        object.add("end", range.upperBound)
+        object.add("start", reportedFrom + range.lowerBound)
+        object.add("end", reportedFrom + range.upperBound)
         object.add("kind", quantity.kind.rawValue)
         object.add("qualifier", quantity.qualifier.rawValue)
         if let lower = quantity.lowerBound { object.add("min", lower) }

@@ -1,0 +1,95 @@
+/// Cuts a long text into pieces that can be segmented one at a time, in bounded memory.
+///
+/// A cut falls where the segmenter ends a segment anyway, so that segmenting the pieces gives
+/// what segmenting the whole would: for sentences at a blank line (a paragraph end), for words
+/// also at a line end. Only a paragraph longer than four times the limit, with no such place, is
+/// cut after a Chinese sentence end (。！？ and the closing quotes after it), which ends a
+/// sentence too but may change how what follows on that line is read (a list marker after it).
+public enum TextChunks {
+    /// Where pieces may end.
+    public enum Boundary: Sendable {
+        /// At blank lines: safe for sentence segmentation.
+        case paragraphs
+        /// At any line end: safe for word segmentation.
+        case lines
+    }
+
+    /// UTF-8 ranges that partition `text`, each about `limit` bytes long or, where no cut is
+    /// near, longer.
+    /// - Parameters:
+    ///   - text: the text.
+    ///   - limit: the size a piece grows to before a cut is looked for.
+    ///   - boundary: where pieces may end.
+    public static func ranges(in text: String, limit: Int = 1 << 20, at boundary: Boundary) -> [Range<Int>] {
+        var text = text
+        return text.withUTF8 { bytes in ranges(in: bytes, limit: max(limit, 1), boundary: boundary) }
+    }
+
+    static func ranges(in bytes: UnsafeBufferPointer<UInt8>, limit: Int, boundary: Boundary) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var start = 0
+        while start < bytes.count {
+            guard bytes.count - start > limit else {
+                ranges.append(start..<bytes.count)
+                break
+            }
+            let cut = nextCut(in: bytes, from: start + limit, limit: limit, boundary: boundary) ?? bytes.count
+            ranges.append(start..<cut)
+            start = cut
+        }
+        return ranges
+    }
+
+    /// The first good cut at or after `position`: a paragraph end; for words a line end after
+    /// `limit` bytes; after 4 × `limit` bytes a Chinese sentence end; else any of them further on.
+    private static func nextCut(in bytes: UnsafeBufferPointer<UInt8>, from position: Int, limit: Int, boundary: Boundary) -> Int? {
+        var lineEnd: Int?
+        var sentenceEnd: Int?
+        var i = position
+        while i < bytes.count {
+            if bytes[i] == 0x0A {
+                var j = i + 1
+                while j < bytes.count && (bytes[j] == 0x20 || bytes[j] == 0x09 || bytes[j] == 0x0D) { j += 1 }
+                if j < bytes.count && bytes[j] == 0x0A { return j + 1 }  // a blank line
+                if lineEnd == nil && boundary == .lines { lineEnd = i + 1 }
+            } else if sentenceEnd == nil, let end = afterChineseSentenceEnd(bytes, at: i) {
+                sentenceEnd = end
+            }
+            let travelled = i - position
+            if travelled >= limit, let lineEnd { return lineEnd }
+            if travelled >= 4 * limit, let sentenceEnd { return sentenceEnd }
+            i += 1
+        }
+        // Near the end, the rest is one piece: a sentence-end cut is only for very long paragraphs.
+        return lineEnd
+    }
+
+    /// After 。, ！ or ？ at `i` and the closing quotes, brackets and spaces that follow it.
+    private static func afterChineseSentenceEnd(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Int? {
+        func matches(_ sequence: [UInt8], _ at: Int) -> Bool {
+            at + sequence.count <= bytes.count && sequence.indices.allSatisfy { bytes[at + $0] == sequence[$0] }
+        }
+        let terminators: [[UInt8]] = [[0xE3, 0x80, 0x82], [0xEF, 0xBC, 0x81], [0xEF, 0xBC, 0x9F]]  // 。！？
+        guard let terminator = terminators.first(where: { matches($0, i) }) else { return nil }
+        // What ICU keeps with a sentence end: more terminators, closing quotes and brackets.
+        let closers: [[UInt8]] = [
+            [0xE2, 0x80, 0x9D], [0xE2, 0x80, 0x99], [0xE3, 0x80, 0x8D], [0xE3, 0x80, 0x8F], [0xEF, 0xBC, 0x89],
+            [0xE3, 0x80, 0x91], [0xE3, 0x80, 0x8B], [0xE3, 0x80, 0x89], [0x21], [0x3F], [0x2E], [0x22], [0x27], [0x29], [0x5D],
+        ]
+        var end = i + terminator.count
+        var advanced = true
+        while advanced {
+            advanced = false
+            for closer in closers + terminators where matches(closer, end) {
+                end += closer.count
+                advanced = true
+            }
+            while end < bytes.count && (bytes[end] == 0x20 || bytes[end] == 0x09) {
+                end += 1
+                advanced = true
+            }
+        }
+        // A line break right after is the line end's cut, which is as good.
+        return end < bytes.count ? end : nil
+    }
+}
