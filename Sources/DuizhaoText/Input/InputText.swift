@@ -15,15 +15,17 @@ public struct InputText: Sendable {
     ///   - origin: the file name for messages.
     /// - Throws: `InputError.invalidUTF8` with the offset, line and column of the first bad byte.
     public init(decoding bytes: some Collection<UInt8>, origin: String) throws(InputError) {
-        let array = Array(bytes)
         let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
-        let hasBOM = array.starts(with: bom)
-        let body = hasBOM ? array[3...] : array[...]
-        if let offset = Self.firstInvalidUTF8(body) {
-            let (line, column) = Self.lineAndColumn(of: offset, in: body)
+        let hasBOM = bytes.starts(with: bom)
+        let body = bytes.dropFirst(hasBOM ? 3 : 0)
+        // Validation decodes without copying; only a bad file is copied, to place its error.
+        guard let text = String(validating: body, as: UTF8.self) else {
+            let array = Array(body)[...]
+            let offset = Self.firstInvalidUTF8(array) ?? 0
+            let (line, column) = Self.lineAndColumn(of: offset, in: array)
             throw .invalidUTF8(origin: origin, byteOffset: offset + (hasBOM ? 3 : 0), line: line, column: column)
         }
-        self.text = String(decoding: body, as: UTF8.self)
+        self.text = text
         self.origin = origin
         self.hadByteOrderMark = hasBOM
     }
@@ -51,7 +53,6 @@ public struct InputText: Sendable {
 
     /// The offset of the first byte that is not part of valid UTF-8, or nil when all are.
     static func firstInvalidUTF8(_ bytes: ArraySlice<UInt8>) -> Int? {
-        if String(validating: bytes, as: UTF8.self) != nil { return nil }
         var iterator = bytes.makeIterator()
         var decoder = UTF8()
         var offset = 0
