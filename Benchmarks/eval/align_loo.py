@@ -53,8 +53,9 @@ def pooled(beads, subset=chapters):
 grid = {}
 for skip, length, cues, two_one, scale, smoothing in itertools.product(
         [0.2, 0.3], [0.03, 0.05, 0.08], [0.05, 0.08], [0, 0.03], [0.75, 1, 1.5], [5, 10]):
-    setting = ('skip=%g,length=%g,cues=%g,twoOne=%g,threeOne=%g,twoTwo=%g,fourOne=%g,threeTwo=%g,smoothing=%g'
-               % (skip, length, cues, two_one, 0.05 * scale, 0.1 * scale, 0.1 * scale, 0.15 * scale, smoothing))
+    # `scale` multiplies every bead-shape cost but 2-1's (which has its own axis), 1-5's included.
+    setting = ('skip=%g,length=%g,cues=%g,twoOne=%g,threeOne=%g,twoTwo=%g,fourOne=%g,threeTwo=%g,fiveOne=%g,smoothing=%g'
+               % (skip, length, cues, two_one, 0.05 * scale, 0.1 * scale, 0.1 * scale, 0.15 * scale, 0.3 * scale, smoothing))
     grid[setting] = run(setting)
 
 default = run('')

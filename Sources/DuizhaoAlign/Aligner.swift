@@ -5,7 +5,7 @@ import DuizhaoText
 ///
 /// Two passes, as Bertalign and Vecalign do: a cheap search with one-to-one beads inside a
 /// band around the diagonal where cumulative lengths agree, then the full search (1-1 up to
-/// 1-4, 2-3 and skips) inside a narrow band around the first pass's path. Time and memory grow
+/// 1-5, 2-3 and skips) inside a narrow band around the first pass's path. Time and memory grow
 /// linearly with the documents.
 ///
 /// Not thread-safe: give each thread its own.

@@ -25,6 +25,14 @@ public struct AlignmentParameters: Sendable, Hashable {
     public var twoTwo: Float = 0.1
     public var fourOne: Float = 0.1
     public var threeTwo: Float = 0.15
+    /// Cost of the long beads 1-5 and 5-1. A cost of 99 or more leaves a shape out.
+    public var fiveOne: Float = 0.3
+    /// Multiplies the weight of a Chinese token that nothing in the English within `coverWindow`
+    /// sentences of its place on the length diagonal could cover (1: weigh it as any other).
+    /// Only the Chinese side: an English sentence the translator added must stay costly to
+    /// absorb into a bead, so that it is left out (0-1) rather than padded onto a neighbour.
+    public var uncoverable: Float = 0.3
+    public var coverWindow: Int = 1000
     /// Half-width of the band around the length diagonal in the first pass, in sentences.
     public var band: Int = 60
     /// Half-width of the band around the first pass's path in the second pass.
@@ -53,6 +61,9 @@ public struct AlignmentParameters: Sendable, Hashable {
             case "twoTwo": twoTwo = value
             case "fourOne": fourOne = value
             case "threeTwo": threeTwo = value
+            case "fiveOne": fiveOne = value
+            case "uncoverable": uncoverable = value
+            case "coverWindow": coverWindow = Int(max(0, min(value, 1e9)))
             case "band": band = Int(value)
             case "window": window = Int(value)
             default: return nil
@@ -72,6 +83,7 @@ struct BeadShape: Sendable, Hashable {
         .init(chinese: 1, english: 2), .init(chinese: 2, english: 1), .init(chinese: 1, english: 3),
         .init(chinese: 3, english: 1), .init(chinese: 2, english: 2), .init(chinese: 1, english: 4),
         .init(chinese: 4, english: 1), .init(chinese: 2, english: 3), .init(chinese: 3, english: 2),
+        .init(chinese: 1, english: 5), .init(chinese: 5, english: 1),
     ]
     /// The first pass: one-to-one and skips only, for a cheap path to centre the second on.
     static let firstPass: [BeadShape] = Array(all.prefix(3))
@@ -93,6 +105,10 @@ final class BeadScorer {
     private var stamp: UInt32 = 0
 
     init(zh: SideFeatures, en: SideFeatures, featureCount: Int, parameters: AlignmentParameters) {
+        var zh = zh
+        if parameters.uncoverable != 1 && zh.sentenceCount > 0 && en.sentenceCount > 0 {
+            Self.discount(&zh, against: en, featureCount: featureCount, parameters: parameters)
+        }
         self.zh = zh
         self.en = en
         self.parameters = parameters
@@ -102,6 +118,53 @@ final class BeadScorer {
         variance = 6.8 * max(ratio, 1)
         zhMarks = [UInt32](repeating: 0, count: featureCount)
         enMarks = [UInt32](repeating: 0, count: featureCount)
+    }
+
+    /// Multiplies by `uncoverable` the weight of each token of `side` that no sentence of
+    /// `other` within `coverWindow` sentences of its place on the diagonal could cover: words
+    /// the translation has no counterpart for say nothing about which sentences pair up. A
+    /// window slides along `other` with a count per feature, so time is linear.
+    static func discount(_ side: inout SideFeatures, against other: SideFeatures, featureCount: Int, parameters: AlignmentParameters) {
+        let n = side.sentenceCount
+        let m = other.sentenceCount
+        var counts = [Int32](repeating: 0, count: featureCount)
+        var low = 0  // the window is other's sentences low..<high
+        var high = 0
+        for i in 0..<n {
+            let centre = Int((Double(i) + 0.5) * Double(m) / Double(n))
+            let wantLow = max(0, min(m, centre - parameters.coverWindow))
+            let wantHigh = max(wantLow, min(m, centre + parameters.coverWindow + 1))
+            while high < wantHigh {
+                for k in Int(other.bagStart[high])..<Int(other.bagStart[high + 1]) { counts[Int(other.bag[k])] += 1 }
+                high += 1
+            }
+            while low < wantLow {
+                for k in Int(other.bagStart[low])..<Int(other.bagStart[low + 1]) { counts[Int(other.bag[k])] -= 1 }
+                low += 1
+            }
+            var total: Float = 0
+            for t in Int(side.tokenStart[i])..<Int(side.tokenStart[i + 1]) {
+                var coverable = false
+                for k in Int(side.alternativeStart[t])..<Int(side.alternativeStart[t + 1]) where counts[Int(side.alternatives[k])] > 0 {
+                    coverable = true
+                    break
+                }
+                if !coverable {
+                    let a = Int(side.syllableStart[t])
+                    let b = Int(side.syllableStart[t + 1])
+                    if a < b {
+                        coverable = true
+                        for k in a..<b where counts[Int(side.syllables[k])] == 0 {
+                            coverable = false
+                            break
+                        }
+                    }
+                }
+                if !coverable { side.tokenWeight[t] *= parameters.uncoverable }
+                total += side.tokenWeight[t]
+            }
+            side.sentenceWeight[i] = total
+        }
     }
 
     /// Translation overlap of Chinese sentences `z` and English sentences `e`, from 0 to 1: the
@@ -216,6 +279,7 @@ final class BeadScorer {
         case (1, 3): return parameters.threeOne
         case (2, 2): return parameters.twoTwo
         case (1, 4): return parameters.fourOne
+        case (1, 5): return parameters.fiveOne
         default: return parameters.threeTwo
         }
     }
@@ -224,10 +288,12 @@ final class BeadScorer {
     func value(_ z: Range<Int>, _ e: Range<Int>) -> Float {
         let shape = BeadShape(chinese: z.count, english: e.count)
         if z.isEmpty || e.isEmpty { return -penalty(shape) }
+        let cost = penalty(shape)
+        if cost >= 99 { return -.infinity }
         let sentences = 1 + parameters.perSentence * Float(z.count + e.count - 2)
         return sentences * parameters.similarity * similarity(z, e)
             + parameters.length * lengthLogProbability(z, e)
             + parameters.cues * cueAgreement(z, e)
-            - penalty(shape)
+            - cost
     }
 }

@@ -87,7 +87,7 @@ import Testing
         #expect(alignment.beads.flatMap(\.source) == Array(0..<n))
         #expect(alignment.beads.flatMap(\.target) == Array(0..<m))
         #expect(alignment.beads.allSatisfy { !$0.source.isEmpty || !$0.target.isEmpty })
-        #expect(alignment.beads.allSatisfy { $0.source.count <= 4 && $0.target.count <= 4 })
+        #expect(alignment.beads.allSatisfy { $0.source.count <= 5 && $0.target.count <= 5 })
         let withDictionary = try aligner.align(source: english, target: chinese)
         #expect(withDictionary.beads.flatMap(\.source) == Array(0..<m))
         #expect(withDictionary.beads.flatMap(\.target) == Array(0..<n))
@@ -103,5 +103,46 @@ import Testing
         #expect(AlignmentParameters(assignments: "skip=0.5,band=30")?.band == 30)
         #expect(AlignmentParameters(assignments: "nonsense=1") == nil)
         #expect(AlignmentParameters(assignments: "skip=x") == nil)
+        #expect(AlignmentParameters(assignments: "fiveOne=0.5,uncoverable=0.2,coverWindow=50")?.coverWindow == 50)
+    }
+
+    /// One Chinese sentence rendered as five English ones: a 1-5 bead, unless its cost rules it out.
+    @Test func alignsAOneFiveBead() throws {
+        let chinese = ["A1模型有11层。", "它有22、33、44、55和66组参数，叫做B2、C3、D4、E5和F6。", "G7模型有77层。"]
+        let english = [
+            "The A1 model has 11 layers.", "It has 22 groups called B2.", "Another 33 are called C3.",
+            "Another 44 are called D4.", "Another 55 are called E5.", "And 66 are called F6.", "The G7 model has 77 layers.",
+        ]
+        let aligner = try SentenceAligner(glossaries: nil)
+        let alignment = try aligner.align(source: chinese, target: english)
+        #expect(alignment.beads.map(\.shape) == ["1-1", "1-5", "1-1"])
+        var parameters = AlignmentParameters()
+        parameters.fiveOne = 99
+        let without = try SentenceAligner(glossaries: nil, parameters: parameters).align(source: chinese, target: english)
+        #expect(!without.beads.map(\.shape).contains("1-5"))
+        #expect(without.beads.flatMap(\.target) == Array(english.indices))
+    }
+
+    /// Chinese tokens nothing in the English could cover weigh less; those it could keep their
+    /// weight; the English keeps all its weights.
+    @Test func uncoverableTokensAreDiscounted() throws {
+        let extractor = try FeatureExtractor(glossaries: try AlignmentFixture.glossaries())
+        let zh = try extractor.chinese(["他在湖边看船。", "他买了三本新书。"])
+        let en = try extractor.english(["He watched the boats.", "He bought three new books."])
+        var parameters = AlignmentParameters()
+        parameters.uncoverable = 0.25
+        let scorer = BeadScorer(zh: zh, en: en, featureCount: extractor.table.count, parameters: parameters)
+        let tokens = Int(zh.tokenStart[0])..<Int(zh.tokenStart[1])
+        let kept = tokens.filter { scorer.zh.tokenWeight[$0] == zh.tokenWeight[$0] }
+        let discounted = tokens.filter { abs(scorer.zh.tokenWeight[$0] - 0.25 * zh.tokenWeight[$0]) < 1e-6 }
+        #expect(!kept.isEmpty)  // 看, 船: watch, boat
+        #expect(!discounted.isEmpty)  // 湖边: no lakeside in the English
+        #expect(kept.count + discounted.count == tokens.count)
+        #expect(scorer.zh.sentenceWeight[0] < zh.sentenceWeight[0])
+        #expect(scorer.en.tokenWeight == en.tokenWeight)
+        parameters.uncoverable = 1
+        let plain = BeadScorer(zh: zh, en: en, featureCount: extractor.table.count, parameters: parameters)
+        #expect(plain.zh.tokenWeight == zh.tokenWeight)
+        #expect(scorer.similarity(0..<1, 0..<1) > plain.similarity(0..<1, 0..<1))
     }
 }
