@@ -21,9 +21,13 @@ public final class SentenceAligner {
     }
 
     /// Aligns `source` with `target`, given as sentences.
-    /// - Parameter evidence: whether to say, bead by bead, which words, numbers and names link them.
+    /// - Parameters:
+    ///   - evidence: whether to say, bead by bead, which words, numbers and names link them.
+    ///   - progress: told each phase as it starts ("reading the sentences", "first pass", …).
     /// - Throws: `ICUError` when ICU fails.
-    public func align(source: [String], target: [String], evidence: Bool = false) throws(ICUError) -> Alignment {
+    public func align(
+        source: [String], target: [String], evidence: Bool = false, progress: ((String) -> Void)? = nil
+    ) throws(ICUError) -> Alignment {
         let sourceLanguage = DocumentLanguage(sentences: source)
         let targetLanguage = DocumentLanguage(sentences: target)
         var warnings: [String] = []
@@ -46,6 +50,7 @@ public final class SentenceAligner {
         let zhSentences = swapped ? target : source
         let enSentences = swapped ? source : target
         // Chinese first: the English side reads names against the syllables it has seen.
+        progress?("reading \(zhSentences.count) + \(enSentences.count) sentences")
         let zh = try extractor.chinese(zhSentences)
         let en = try extractor.english(enSentences)
         let scorer = BeadScorer(zh: zh, en: en, featureCount: extractor.table.count, parameters: parameters)
@@ -60,6 +65,7 @@ public final class SentenceAligner {
             // different density of sentences), the path runs along the band's edge: then the
             // band is widened around the path found, and the pass repeated.
             var width = parameters.band
+            progress?("first pass")
             var firstBand = Band.lengthDiagonal(zh: zh.lengths, en: en.lengths, width: width)
             var first = BandedSearch.run(band: firstBand, shapes: BeadShape.firstPass, chinese: n, english: m, value: scorer.value)
             // At most 16 times the first width, and about 20 million cells, so that time and
@@ -67,6 +73,7 @@ public final class SentenceAligner {
             let widest = max(parameters.band, min(parameters.band * 16, 10_000_000 / n))
             while width < widest && firstBand.isTouched(by: first, english: m) {
                 width = min(width * 2, widest)
+                progress?("first pass, band widened to ±\(width)")
                 var path: [(Int, Int)] = [(0, 0)]
                 for (z, e) in first { path.append((z.upperBound, e.upperBound)) }
                 firstBand = Band.around(path: path, chinese: n, english: m, width: width)
@@ -76,6 +83,7 @@ public final class SentenceAligner {
             var path: [(Int, Int)] = [(0, 0)]
             for (z, e) in first { path.append((z.upperBound, e.upperBound)) }
             let secondBand = Band.around(path: path, chinese: n, english: m, width: parameters.window)
+            progress?("second pass")
             pairs = BandedSearch.run(band: secondBand, shapes: BeadShape.all, chinese: n, english: m, value: scorer.value)
         }
 

@@ -55,6 +55,9 @@ struct AlignCommand: ParsableCommand {
         }
     }
 
+    /// Sentences (both sides) from which a run says on a terminal what it is doing.
+    static let progressThreshold = 5_000
+
     func run() throws {
         try reportingFailures {
             let pairs = try inputPairs()
@@ -65,8 +68,11 @@ struct AlignCommand: ParsableCommand {
             for pair in pairs {
                 let sourceSentences = try AlignmentInput.sentences(in: try read(pair.source), presegmented: presegmented)
                 let targetSentences = try AlignmentInput.sentences(in: try read(pair.target), presegmented: presegmented)
-                let alignment = try aligner.align(source: sourceSentences, target: targetSentences, evidence: format == .jsonl)
                 let name = pairs.count > 1 || pair.output != output ? " (\(URL(fileURLWithPath: pair.source).lastPathComponent))" : ""
+                let progress = Progress.onTerminal(prefix: "duizhao\(name): ", enabled: sourceSentences.count + targetSentences.count >= Self.progressThreshold || pairs.count > 1)
+                let alignment = try aligner.align(
+                    source: sourceSentences, target: targetSentences, evidence: format == .jsonl, progress: progress?.say)
+                progress?.finish()
                 for warning in alignment.warnings {
                     FileHandle.standardError.write(Data("duizhao: warning\(name): \(warning)\n".utf8))
                 }

@@ -146,3 +146,14 @@ import Testing
         #expect(scorer.similarity(0..<1, 0..<1) > plain.similarity(0..<1, 0..<1))
     }
 }
+
+@Suite struct AlignmentProgressTests {
+    @Test func phasesAreToldInOrder() throws {
+        let aligner = try SentenceAligner(glossaries: nil)
+        var phases: [String] = []
+        _ = try aligner.align(source: ["他来了。", "他走了。"], target: ["He came.", "He left."]) { phases.append($0) }
+        #expect(phases.first == "reading 2 + 2 sentences")
+        #expect(phases.contains("first pass"))
+        #expect(phases.last == "second pass")
+    }
+}
