@@ -11,6 +11,8 @@ public enum AnnotationFormat: String, CaseIterable, Sendable {
     case html
     /// Everything, with offsets.
     case json
+    /// One claim per line, with its links and flags, for streaming to other programs.
+    case jsonl
 }
 
 /// Renders a `CrossReference` of an article.
@@ -43,6 +45,7 @@ public final class AnnotationReport {
         case .md: return try renderMarkdown()
         case .html: return try renderHTML()
         case .json: return try renderJSON()
+        case .jsonl: return try result.claims.map { claim throws(ICUError) in try claimJSON(claim) + "\n" }.joined()
         }
     }
 
@@ -428,25 +431,7 @@ public final class AnnotationReport {
         }
         var claims: [String] = []
         for claim in result.claims {
-            var object = JSONLine()
-            object.add("id", claim.claim.id)
-            object.add("text", claim.claim.text)
-            object.add("start", claim.claim.range.lowerBound)
-            object.add("end", claim.claim.range.upperBound)
-            object.add("input_start", claim.claim.originalRange.lowerBound)
-            object.add("input_end", claim.claim.originalRange.upperBound)
-            object.add("citations", json: "[" + claim.claim.citations.map(Self.quoted).joined(separator: ",") + "]")
-            object.add("supported", claim.isSupported)
-            var links: [String] = []
-            for link in claim.links {
-                links.append(try linkJSON(link))
-            }
-            object.add("links", json: "[" + links.joined(separator: ",") + "]")
-            if !claim.isSupported, let best = claim.bestCandidate {
-                object.add("best_candidate", json: try linkJSON(best))
-            }
-            object.add("flags", json: "[" + Self.flags(claim, claim.links.first).map(Self.quoted).joined(separator: ",") + "]")
-            claims.append(object.finished)
+            claims.append(try claimJSON(claim))
         }
         var document = JSONLine()
         document.add("article", articleFile)
@@ -456,6 +441,29 @@ public final class AnnotationReport {
         document.add("sources", json: "[" + sources.joined(separator: ",\n") + "]")
         document.add("claims", json: "[" + claims.joined(separator: ",\n") + "]")
         return document.finished + "\n"
+    }
+
+    /// One claim as JSON: its text and offsets, citations, links (or best candidate) and flags.
+    private func claimJSON(_ claim: ClaimResult) throws(ICUError) -> String {
+        var object = JSONLine()
+        object.add("id", claim.claim.id)
+        object.add("text", claim.claim.text)
+        object.add("start", claim.claim.range.lowerBound)
+        object.add("end", claim.claim.range.upperBound)
+        object.add("input_start", claim.claim.originalRange.lowerBound)
+        object.add("input_end", claim.claim.originalRange.upperBound)
+        object.add("citations", json: "[" + claim.claim.citations.map(Self.quoted).joined(separator: ",") + "]")
+        object.add("supported", claim.isSupported)
+        var links: [String] = []
+        for link in claim.links {
+            links.append(try linkJSON(link))
+        }
+        object.add("links", json: "[" + links.joined(separator: ",") + "]")
+        if !claim.isSupported, let best = claim.bestCandidate {
+            object.add("best_candidate", json: try linkJSON(best))
+        }
+        object.add("flags", json: "[" + Self.flags(claim, claim.links.first).map(Self.quoted).joined(separator: ",") + "]")
+        return object.finished
     }
 
     private func linkJSON(_ link: ClaimLink) throws(ICUError) -> String {

@@ -152,6 +152,24 @@ import Testing
         #expect(!md.stdout.contains("<script>"))
     }
 
+    @Test func jsonlHasOneClaimPerLineLikeJSON() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let json = try Self.run(["annotate", Self.article, "--source", Self.sources, "--format", "json"], in: folder)
+        let jsonl = try Self.run(["annotate", Self.article, "--source", Self.sources, "--format", "jsonl"], in: folder)
+        #expect(jsonl.status == 0, "\(jsonl.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let claims = try #require(object["claims"] as? [[String: Any]])
+        let lines = jsonl.stdout.split(separator: "\n")
+        #expect(lines.count == claims.count)
+        for (line, claim) in zip(lines, claims) {
+            let parsed = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            #expect(parsed["id"] as? String == claim["id"] as? String)
+            #expect(parsed["supported"] as? Bool == claim["supported"] as? Bool)
+            #expect((parsed["links"] as? [Any])?.count == (claim["links"] as? [Any])?.count)
+        }
+    }
+
     @Test func jsonHasOffsetsIntoTheInput() throws {
         let folder = try Self.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
