@@ -18,30 +18,34 @@ public enum GlossaryLoader {
     ///     Duizhao is installed.
     /// - Throws: `InputError` when it cannot be read; `GlossaryError` listing every bad row.
     public static func load(path: String, layer: GlossaryLayer, name: String? = nil) throws -> [GlossaryEntry] {
-        guard FileManager.default.fileExists(atPath: path) else { throw InputError.missing(path: path) }
-        let data: Data
-        if format(of: path, text: "") == .tbx {
-            data = Data()  // streamed from disk by the TBX reader
-        } else {
-            guard let contents = FileManager.default.contents(atPath: path) else {
-                throw InputError.unreadable(path: path, reason: "cannot read")
-            }
-            data = contents
-        }
-        let (entries, diagnostics) = try read(data, path: path, file: name ?? path, layer: layer)
-        if diagnostics.contains(where: { $0.severity == .error }) {
-            // Messages name the file where it is, for the person who must fix it.
-            throw GlossaryError(diagnostics: diagnostics.map { var d = $0; d.file = path; return d })
-        }
-        return entries
+        try entries(contents(of: path), path: path, name: name ?? path, layer: layer)
     }
 
     /// Reads a glossary file with every diagnostic, errors included, for `glossary check`.
     /// - Throws: `InputError` when the file is missing, unreadable or not UTF-8.
     public static func check(path: String) throws(InputError) -> (entries: [GlossaryEntry], diagnostics: [GlossaryDiagnostic]) {
+        try read(contents(of: path), path: path, file: path, layer: .user)
+    }
+
+    /// A glossary file's bytes. A TBX file's are read only when `evenTBX` (to hash them): its
+    /// reader streams it from disk.
+    /// - Throws: `InputError` when the file is missing or unreadable.
+    static func contents(of path: String, evenTBX: Bool = false) throws(InputError) -> Data {
         guard FileManager.default.fileExists(atPath: path) else { throw .missing(path: path) }
-        let data = format(of: path, text: "") == .tbx ? Data() : (FileManager.default.contents(atPath: path) ?? Data())
-        return try read(data, path: path, file: path, layer: .user)
+        if !evenTBX && format(of: path, text: "") == .tbx { return Data() }
+        guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable(path: path, reason: "cannot read") }
+        return data
+    }
+
+    /// The entries of a glossary file's bytes.
+    /// - Throws: `InputError` for bytes that are not UTF-8; `GlossaryError` listing every bad
+    ///   row, the messages naming the file where it is, for the person who must fix it.
+    static func entries(_ data: Data, path: String, name: String, layer: GlossaryLayer) throws -> [GlossaryEntry] {
+        let (entries, diagnostics) = try read(data, path: path, file: name, layer: layer)
+        if diagnostics.contains(where: { $0.severity == .error }) {
+            throw GlossaryError(diagnostics: diagnostics.map { var d = $0; d.file = path; return d })
+        }
+        return entries
     }
 
     /// Parses a glossary file's bytes; a TBX file is streamed from `path` instead, since XML can

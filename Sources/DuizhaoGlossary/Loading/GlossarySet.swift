@@ -49,13 +49,10 @@ public final class GlossarySet {
     ///   - cacheDirectory: where compiled sets are kept; nil to neither read nor write one.
     /// - Throws: `InputError` for an unreadable file; `GlossaryError` listing every bad row.
     public static func load(_ sources: [GlossarySource], cacheDirectory: String?) throws -> GlossarySet {
+        // Every source's bytes, TBX too, since the cache key hashes them.
         var contents: [Data] = []
         for source in sources {
-            guard FileManager.default.fileExists(atPath: source.path) else { throw InputError.missing(path: source.path) }
-            guard let data = FileManager.default.contents(atPath: source.path) else {
-                throw InputError.unreadable(path: source.path, reason: "cannot read")
-            }
-            contents.append(data)
+            contents.append(try GlossaryLoader.contents(of: source.path, evenTBX: true))
         }
         let key = cacheKey(sources, contents)
         let cacheFile = cacheDirectory.map { "\($0)/glossaries-\(String(key, radix: 16)).bin" }
@@ -66,12 +63,7 @@ public final class GlossarySet {
         }
         var entries: [GlossaryEntry] = []
         for (source, data) in zip(sources, contents) {
-            let (read, diagnostics) = try GlossaryLoader.read(data, path: source.path, file: source.name, layer: source.layer)
-            if diagnostics.contains(where: { $0.severity == .error }) {
-                // Messages name the file where it is, for the person who must fix it.
-                throw GlossaryError(diagnostics: diagnostics.map { var d = $0; d.file = source.path; return d })
-            }
-            entries += read
+            entries += try GlossaryLoader.entries(data, path: source.path, name: source.name, layer: source.layer)
         }
         let termBase = try TermBase(entries: entries, normalizer: TextNormalizer())
         let matcher = try TermMatcher(termBase: termBase)
