@@ -202,23 +202,23 @@ enum DiscrepancyFinder {
         let lowered = " " + claim.lowercased() + " "
         let claimHasCondition = !claimWords.isDisjoint(with: conditionWords) || conditionPhrases.contains { lowered.contains(" \($0) ") }
         let claimHasHedge = !claimWords.isDisjoint(with: hedgeWords)
-        for sentence in sentences {
-            if !claimHasCondition, let (range, clause) = marker(in: sentence.text, markers: conditionMarkers) {
-                found.append(
-                    Discrepancy(
-                        kind: .droppedCondition, sourceText: clause, sourceSentence: sentence.index, sourceRange: range,
-                        message: "the source says \(clause) (a condition: if / once / as long as); the claim states it without one"))
-                break
+        // The first source sentence with a condition (or hedge) the claim lacks, if any.
+        func dropped(_ markers: [String], kind: Discrepancy.Kind, message: (String) -> String) {
+            for sentence in sentences {
+                if let (range, clause) = marker(in: sentence.text, markers: markers) {
+                    found.append(
+                        Discrepancy(kind: kind, sourceText: clause, sourceSentence: sentence.index, sourceRange: range, message: message(clause)))
+                    return
+                }
             }
         }
-        for sentence in sentences {
-            if !claimHasHedge, let (range, clause) = marker(in: sentence.text, markers: hedgeMarkers) {
-                found.append(
-                    Discrepancy(
-                        kind: .droppedHedge, sourceText: clause, sourceSentence: sentence.index, sourceRange: range,
-                        message: "the source hedges with \(clause) (may / perhaps); the claim does not"))
-                break
+        if !claimHasCondition {
+            dropped(conditionMarkers, kind: .droppedCondition) {
+                "the source says \($0) (a condition: if / once / as long as); the claim states it without one"
             }
+        }
+        if !claimHasHedge {
+            dropped(hedgeMarkers, kind: .droppedHedge) { "the source hedges with \($0) (may / perhaps); the claim does not" }
         }
         return (numbers, found)
     }

@@ -121,14 +121,3 @@ public final class PinyinConverter: @unchecked Sendable {
         return result
     }
 }
-
-extension Unicode.GeneralCategory {
-    var isPunctuation: Bool {
-        switch self {
-        case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
-            .finalPunctuation, .otherPunctuation:
-            return true
-        default: return false
-        }
-    }
-}

@@ -86,10 +86,8 @@ public final class WordSegmenter: WordTokenizer {
         }
         let properties = scalar.properties
         if properties.isWhitespace { return .whitespace }
+        if properties.generalCategory.isPunctuation { return .punctuation }
         switch properties.generalCategory {
-        case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
-            .initialPunctuation, .finalPunctuation, .otherPunctuation:
-            return .punctuation
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter:
             // Letters ICU left without a word status, e.g. a lone Han character outside its dictionary.
             switch ScriptClass(scalar) {
