@@ -236,7 +236,7 @@ import Testing
         // More than one chunk: lines end in 。 so the text is cut between them.
         let line = "记者李明华报道，华为云计算服务2024年3月15日营收增长12.5％。\n"
         let text = String(repeating: line, count: GlossarySegmenter.chunkSize / line.utf8.count * 3)
-        #expect(GlossarySegmenter.chunkEnds(of: text).count > 1)
+        #expect(TextChunks.ranges(in: text, limit: GlossarySegmenter.chunkSize, at: .lines).count > 1)
         let tokens = try Self.segmenter().tokens(in: text)
         #expect(tokens.map { String(text[$0.range]) }.joined() == text)
         let single = try Self.segmenter().tokens(in: line).map { String(line[$0.range]) }

@@ -54,59 +54,13 @@ public final class GlossarySegmenter: WordTokenizer {
         var tokens: [Token] = []
         tokens.reserveCapacity(text.utf8.count / 3)
         var start = text.startIndex
-        for cut in Self.chunkEnds(of: text) {
-            let end = text.utf8.index(text.startIndex, offsetBy: cut)
+        // In chunks, so that the lattice stays small; cut where no term can span.
+        for range in TextChunks.ranges(in: text, limit: Self.chunkSize, at: .lines) {
+            let end = text.utf8.index(text.startIndex, offsetBy: range.upperBound)
             try segment(text, start..<end, into: &tokens)
             start = end
         }
         return tokens
-    }
-
-    /// Where the chunks of `text` end, in UTF-8 offsets, the last at its end.
-    ///
-    /// A chunk ends after a line break that follows the end of a sentence or a Chinese
-    /// character, or else, in a very long line, after a Chinese full stop: no term spans those
-    /// places, since a term's only whitespace is the single space between English words.
-    static func chunkEnds(of text: String) -> [Int] {
-        var copy = text
-        return copy.withUTF8 { bytes in
-            let utf8 = UTF8Text(bytes: bytes)
-            var ends: [Int] = []
-            var chunkStart = 0
-            var i = chunkSize
-            while i < bytes.count {
-                if bytes[i] == 0x0A {
-                    var j = i
-                    while j > chunkStart && (bytes[j - 1] == 0x0A || bytes[j - 1] == 0x0D || bytes[j - 1] == 0x20 || bytes[j - 1] == 0x09) { j -= 1 }
-                    if j > chunkStart && endsChunk(utf8.scalar(before: j)) {
-                        ends.append(i + 1)
-                        chunkStart = i + 1
-                        i = chunkStart + chunkSize
-                        continue
-                    }
-                } else if i - chunkStart >= 4 * chunkSize && bytes[i] & 0xC0 != 0x80 && utf8.scalar(at: i) == 0x3002 {
-                    ends.append(i + 3)
-                    chunkStart = i + 3
-                    i = chunkStart + chunkSize
-                    continue
-                }
-                i += 1
-            }
-            ends.append(bytes.count)
-            return ends
-        }
-    }
-
-    /// Whether a line ending in `scalar` may end a chunk.
-    private static func endsChunk(_ scalar: UInt32) -> Bool {
-        if ChineseCharacters.isIdeograph(scalar) { return true }
-        switch scalar {
-        case 0x3002, 0xFF01, 0xFF1F, 0xFF1B, 0xFF1A, 0x2026, 0x201D, 0x300D, 0x300F, 0xFF09, 0x300B, 0x3011,  // 。！？；：…”」』）》】
-            0x2E, 0x21, 0x3F, 0x3B, 0x3A, 0x29, 0x22:  // . ! ? ; : ) "
-            return true
-        default:
-            return false
-        }
     }
 
     /// Segments `range` of `text`, appending its tokens.

@@ -10,7 +10,9 @@ public enum TextChunks {
     public enum Boundary: Sendable {
         /// At blank lines: safe for sentence segmentation.
         case paragraphs
-        /// At any line end: safe for word segmentation.
+        /// Also at a line end that follows a sentence end or a Chinese character: safe for word
+        /// segmentation, glossary terms included (an English term may run over a line break
+        /// inside a sentence: "Zhou\nHongyi").
         case lines
     }
 
@@ -51,7 +53,7 @@ public enum TextChunks {
                 var j = i + 1
                 while j < bytes.count && (bytes[j] == 0x20 || bytes[j] == 0x09 || bytes[j] == 0x0D) { j += 1 }
                 if j < bytes.count && bytes[j] == 0x0A { return j + 1 }  // a blank line
-                if lineEnd == nil && boundary == .lines { lineEnd = i + 1 }
+                if lineEnd == nil && boundary == .lines && endsSentenceOrHan(before: i, in: bytes) { lineEnd = i + 1 }
             } else if sentenceEnd == nil, let end = afterChineseSentenceEnd(bytes, at: i) {
                 sentenceEnd = end
             }
@@ -62,6 +64,21 @@ public enum TextChunks {
         }
         // Near the end, the rest is one piece: a sentence-end cut is only for very long paragraphs.
         return lineEnd
+    }
+
+    /// Whether the last character before the line break at `i` (spaces and CRs skipped) ends a
+    /// sentence or clause, closes a quotation, or is Han.
+    private static func endsSentenceOrHan(before i: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var end = i
+        while end > 0 && (bytes[end - 1] == 0x0D || bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 || bytes[end - 1] == 0x0A) {
+            end -= 1
+        }
+        guard end > 0 else { return false }
+        var start = end - 1
+        while start > 0 && bytes[start] & 0xC0 == 0x80 { start -= 1 }
+        let scalar = UTF8.decodeScalar(in: bytes, at: start)
+        if ScriptClass(scalar) == .han { return true }
+        return ".!?;:)\"。！？；：…”」』）》】".unicodeScalars.contains(scalar)
     }
 
     /// After 。, ！ or ？ at `i` and the closing quotes, brackets and spaces that follow it.
