@@ -5,8 +5,8 @@ import Foundation
 /// How `CrossReferencer` ranks and keeps links.
 public struct CrossReferenceOptions: Sendable, Hashable {
     /// The calibrated score (0–1) a link needs; a claim whose best link scores below it is
-    /// unsupported. 0.35 by default: on the samples and the tests, claims a source states score
-    /// 0.6 and more, claims sharing a word or two with some source 0.2 and less.
+    /// unsupported. 0.35 by default: on the samples, claims a source states score 0.65 and
+    /// more, the claim no source states 0.32; on mac-dev, 92% of the best candidates reach it.
     public var threshold: Double = 0.35
     /// At most this many links per claim.
     public var maximumLinks: Int = 3
@@ -64,17 +64,20 @@ public struct CrossReference: Sendable {
 /// dictionary words as English lemmas, numbers, Latin tokens, pinyin syllables) and put into
 /// an inverted index from feature to sentences. For each claim, the sentences sharing the most
 /// inverse-document-frequency weight are candidates; each candidate and the spans of two or
-/// three adjacent sentences around it are scored by coverage, as `align` scores beads: the
-/// weighted share of the claim's tokens the span covers (80%) and of the span's tokens the
-/// claim covers (20%), less 0.07 per sentence beyond one and 0.1 for a title (the body usually
-/// says it too), plus 0.08 for each number (up to two; not years nor dates) of the same kind and unit on both sides,
-/// plus 0.12 for a source the claim cites (0.06 for one its paragraph cites).
+/// three adjacent sentences around it are scored by their words (`SpanScorer.evidence`): a
+/// log-likelihood ratio of the span being the claim's source rather than any sentence, each
+/// token weighed by how often the other side covers it by chance (`ChanceWeights`), per unit
+/// of what the claim could gain. Less 0.07 per sentence beyond one and 0.1 for a title (the
+/// body usually says it too), plus 0.08 for each number (up to two; not years nor dates) of
+/// the same kind and unit on both sides, plus 0.12 for a source the claim cites (0.06 for one
+/// its paragraph cites), less 0.3 of the mean of the sentence's five best word scores with any
+/// claim (`HubScores`: a sentence that matches every claim a little supports none of them).
 ///
-/// The raw score is calibrated by a logistic, `1 / (1 + exp(-8 (raw - 0.35)))`, so that a raw
-/// 0.35 — about half of the claim's weight found, with something of the source's — is 0.5, the
-/// threshold 0.35 is a raw 0.275, and a claim sharing a word or two with a sentence (raw 0.1)
-/// scores about 0.12. Time
-/// grows with the claims times the candidates, not with the sources.
+/// The raw score is calibrated by a logistic, `1 / (1 + exp(-3 (raw - 0.28)))`, fitted by
+/// logistic regression to whether the best candidate was right, on the English sentences of
+/// `../shared/eval/align/mac-dev` matched against their shuffled chapters: a score reads
+/// roughly as the chance that the link is right. The default threshold 0.35 is a raw 0.07.
+/// Time grows with the claims times the candidates, not with the sources.
 ///
 /// Not thread-safe: give each thread its own.
 public final class CrossReferencer {
@@ -84,8 +87,12 @@ public final class CrossReferencer {
     private let quantityParser = QuantityParser()
 
     /// Logistic calibration constants: see the type's documentation.
-    static let slope = 8.0
-    static let midpoint = 0.35
+    static let slope = 3.0
+    static let midpoint = 0.28
+    /// How many of a source sentence's best scores with claims make its hub score, and how much
+    /// of that is taken off its scores (`HubScores`).
+    static let hubDepth = 5
+    static let hubWeight = 0.3
 
     /// A cross-referencer over loaded glossaries (nil: numbers, Latin tokens and names only).
     /// - Throws: `ICUError` when ICU's transforms are missing.
@@ -123,22 +130,38 @@ public final class CrossReferencer {
         let en = try extractor.english(claims.map(\.text))
         let featureCount = extractor.table.count
         let n = texts.count
-
-        // The inverted index.
+        // The inverted indexes: feature to source sentences, and feature to claims.
         var postings = [[Int32]](repeating: [], count: featureCount)
         for g in 0..<n {
             for k in Int(zh.bagStart[g])..<Int(zh.bagStart[g + 1]) { postings[Int(zh.bag[k])].append(Int32(g)) }
+        }
+        var claimPostings = [[Int32]](repeating: [], count: featureCount)
+        for j in 0..<claims.count {
+            for k in Int(en.bagStart[j])..<Int(en.bagStart[j + 1]) { claimPostings[Int(en.bag[k])].append(Int32(j)) }
         }
         let cap = max(2000, n / 50)
         func idf(_ feature: Int32) -> Float {
             logf(Float(n + 1) / (Float(postings[Int(feature)].count) + 0.5))
         }
+        let claimWeights = ChanceWeights(of: en, against: zh, postings: postings)
+        let sourceWeights = ChanceWeights(of: zh, against: en, postings: claimPostings)
+        var scorer = SpanScorer(
+            zh: zh.reweighed(sourceWeights.gain), en: en.reweighed(claimWeights.gain), sourceMiss: sourceWeights.sentenceMiss,
+            featureCount: featureCount)
 
-        var scorer = SpanScorer(zh: zh, en: en, featureCount: featureCount)
+        // First pass: every candidate span of every claim, scored by its words.
         var accumulated = [Float](repeating: 0, count: n)
-        var results: [ClaimResult] = []
         var sourceQuantities: [Int: [Quantity]] = [:]
-        var sourceNames: [Int: [NamedTerm]] = [:]
+        func quantities(_ g: Int) -> [Quantity] {
+            if let known = sourceQuantities[g] { return known }
+            let value = quantityParser.quantities(in: texts[g])
+            sourceQuantities[g] = value
+            return value
+        }
+        var candidateSpans: [[ScoredSpan]] = []
+        var claimCitations: [Set<Int>] = []
+        var claimQuantityLists: [[Quantity]] = []
+        var hubs = HubScores(sentences: n, depth: Self.hubDepth)
         for (j, claim) in claims.enumerated() {
             // Candidates: the sentences sharing the most weight with the claim.
             var touched: [Int32] = []
@@ -168,16 +191,10 @@ public final class CrossReferencer {
             for d in cited.union(paragraphCited).sorted() where d < sources.count {
                 candidates += Array(documentStart[d]..<min(documentStart[d + 1], documentStart[d] + 200))
             }
-            func quantities(_ g: Int) -> [Quantity] {
-                if let known = sourceQuantities[g] { return known }
-                let value = quantityParser.quantities(in: texts[g])
-                sourceQuantities[g] = value
-                return value
-            }
             let claimQuantities = quantityParser.quantities(in: claim.text)
             // Numbers of the same kind and unit on both sides (other than plain counts) point to
             // the same fact even when their values differ: "fewer than 200 people", 不到150人.
-            func numberKinds(_ claimQuantities: [Quantity], _ span: Range<Int>) -> Int {
+            func numberKinds(_ span: Range<Int>) -> Int {
                 var count = 0
                 for q in claimQuantities where q.kind != .year && q.kind != .date && (q.kind != .count || q.unit != nil) {
                     if span.contains(where: { g in quantities(g).contains { DiscrepancyFinder.compatible(q, $0) } }) { count += 1 }
@@ -185,7 +202,8 @@ public final class CrossReferencer {
                 return count
             }
             // Score every span of one to three adjacent sentences around each candidate.
-            var scored: [Range<Int>: Double] = [:]
+            var seen = Set<Range<Int>>()
+            var spans: [ScoredSpan] = []
             for g in candidates {
                 let d = owner[g]
                 let low = documentStart[d]
@@ -193,21 +211,37 @@ public final class CrossReferencer {
                 for length in 1...3 {
                     for start in (g - length + 1)...g where start >= low && start + length <= high {
                         let span = start..<(start + length)
-                        if scored[span] != nil { continue }
-                        let (claimShare, sourceShare) = scorer.shares(span, j)
-                        var raw = 0.8 * claimShare + 0.2 * sourceShare - 0.07 * Double(length - 1)
-                        if length == 1 && sources[d].sentences[local[start]].isTitle { raw -= 0.1 }
-                        raw += 0.08 * Double(min(2, numberKinds(claimQuantities, span)))
+                        guard seen.insert(span).inserted else { continue }
+                        let (words, claimShare) = scorer.evidence(span, j)
+                        var bonus = -0.07 * Double(length - 1)
+                        if span.contains(where: { sources[d].sentences[local[$0]].isTitle }) { bonus -= 0.1 }
+                        bonus += 0.08 * Double(min(2, numberKinds(span)))
                         if claimShare > 0.05 {
-                            if cited.contains(d) { raw += 0.12 } else if paragraphCited.contains(d) { raw += 0.06 }
+                            if cited.contains(d) { bonus += 0.12 } else if paragraphCited.contains(d) { bonus += 0.06 }
                         }
-                        scored[span] = Self.calibrate(raw)
+                        spans.append(ScoredSpan(span: span, words: words, bonus: bonus))
+                        if length == 1 { hubs.add(words, to: start) }
                     }
                 }
             }
-            let order = scored.sorted { a, b in
-                a.value != b.value ? a.value > b.value : (a.key.lowerBound != b.key.lowerBound ? a.key.lowerBound < b.key.lowerBound : a.key.count < b.key.count)
+            candidateSpans.append(spans)
+            claimCitations.append(cited)
+            claimQuantityLists.append(claimQuantities)
+        }
+
+        // Second pass: less what each sentence scores with claims at large, ranked, with evidence.
+        var results: [ClaimResult] = []
+        var sourceNames: [Int: [NamedTerm]] = [:]
+        for (j, claim) in claims.enumerated() {
+            let scored = candidateSpans[j].map { candidate in
+                let hub = candidate.span.reduce(0.0) { $0 + hubs.mean($1) } / Double(candidate.span.count)
+                return (span: candidate.span, score: Self.calibrate(candidate.words - Self.hubWeight * hub + candidate.bonus))
             }
+            let order = scored.sorted { a, b in
+                a.score != b.score ? a.score > b.score : (a.span.lowerBound != b.span.lowerBound ? a.span.lowerBound < b.span.lowerBound : a.span.count < b.span.count)
+            }
+            let cited = claimCitations[j]
+            let claimQuantities = claimQuantityLists[j]
             var chosen: [(Range<Int>, Double)] = []
             for (span, score) in order {
                 guard chosen.count < options.maximumLinks else { break }
@@ -348,23 +382,78 @@ public final class CrossReferencer {
     }
 }
 
-/// Coverage of a claim by a source span and of the span by the claim, with scratch marks.
+/// A span of source sentences scored for one claim: by its words, and by everything else.
+struct ScoredSpan {
+    var span: Range<Int>
+    /// The words' evidence (`SpanScorer.evidence`).
+    var words: Double
+    /// Numbers, citations, titles and the span's length.
+    var bonus: Double
+}
+
+/// The best word scores each source sentence reaches with any claim.
+///
+/// A sentence that scores well with many claims (a long one whose glosses cover much common
+/// English) is weaker evidence for each of them: the mean of its best `depth` scores is taken off,
+/// in part, as margin-based parallel-sentence mining does (Artetxe and Schwenk 2019).
+struct HubScores {
+    let depth: Int
+    private var best: [Int: [Double]] = [:]
+
+    init(sentences: Int, depth: Int) {
+        self.depth = depth
+    }
+
+    mutating func add(_ score: Double, to sentence: Int) {
+        guard score > 0 else { return }
+        var list = best[sentence, default: []]
+        if list.count < depth {
+            list.append(score)
+        } else if let low = list.indices.min(by: { list[$0] < list[$1] }), list[low] < score {
+            list[low] = score
+        } else {
+            return
+        }
+        best[sentence] = list
+    }
+
+    /// The mean of the sentence's best `depth` scores, a missing one counting as 0.
+    func mean(_ sentence: Int) -> Double {
+        (best[sentence] ?? []).reduce(0, +) / Double(depth)
+    }
+}
+
+/// Scores the words of a source span against a claim, with scratch marks.
 struct SpanScorer {
     let zh: SideFeatures
     let en: SideFeatures
+    /// Per source sentence: what its tokens cost if the claim covers none (`ChanceWeights`).
+    let sourceMiss: [Float]
     private var zhMarks: [UInt32]
     private var enMarks: [UInt32]
     private var stamp: UInt32 = 0
 
-    init(zh: SideFeatures, en: SideFeatures, featureCount: Int) {
+    /// How much the source side's evidence counts beside the claim's.
+    static let sourceWeight = 0.4
+
+    /// - Parameters: zh, en: the sides, each token weighed by what its being covered gains.
+    init(zh: SideFeatures, en: SideFeatures, sourceMiss: [Float], featureCount: Int) {
         self.zh = zh
         self.en = en
+        self.sourceMiss = sourceMiss
         zhMarks = [UInt32](repeating: 0, count: featureCount)
         enMarks = [UInt32](repeating: 0, count: featureCount)
     }
 
-    /// The weighted share of claim `j`'s tokens that `span` covers, and of the span's tokens the claim covers.
-    mutating func shares(_ span: Range<Int>, _ j: Int) -> (claim: Double, source: Double) {
+    /// The log-likelihood ratio of `span` being claim `j`'s source against its being any
+    /// sentence, per unit of what the claim could gain, and the share of the claim's weight the
+    /// span covers.
+    ///
+    /// The claim's covered tokens gain, the span's covered tokens gain (weighed by
+    /// `sourceWeight`), the span's uncovered tokens cost; divided by the claim's total gain
+    /// plus one, so that a claim of two rare words covered both scores about as high as a long
+    /// one covered whole, and a claim of one common word does not.
+    mutating func evidence(_ span: Range<Int>, _ j: Int) -> (words: Double, claimShare: Double) {
         stamp &+= 1
         if stamp == 0 {
             for i in zhMarks.indices { zhMarks[i] = 0 }
@@ -375,16 +464,18 @@ struct SpanScorer {
         let zh = self.zh
         let en = self.en
         var result: (Double, Double) = (0, 0)
+        var miss: Float = 0
+        for i in span { miss += sourceMiss[i] }
         zhMarks.withUnsafeMutableBufferPointer { zm in
             enMarks.withUnsafeMutableBufferPointer { em in
                 for i in span {
                     for k in Int(zh.bagStart[i])..<Int(zh.bagStart[i + 1]) { zm[Int(zh.bag[k])] = s }
                 }
                 for k in Int(en.bagStart[j])..<Int(en.bagStart[j + 1]) { em[Int(en.bag[k])] = s }
-                let (zhCovered, zhTotal) = BeadScorer.coverage(zh, span, em, s)
+                let (zhCovered, _) = BeadScorer.coverage(zh, span, em, s)
                 let (enCovered, enTotal) = BeadScorer.coverage(en, j..<(j + 1), zm, s)
-                // One token's worth of smoothing, so that a claim of two words does not reach 1 on one of them.
-                result = (Double(enCovered) / Double(enTotal + 1), Double(zhCovered) / Double(zhTotal + 1))
+                let words = (Double(enCovered) + Self.sourceWeight * Double(zhCovered + miss)) / Double(enTotal + 1)
+                result = (words, Double(enCovered) / Double(enTotal + 1))
             }
         }
         return result
