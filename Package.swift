@@ -63,6 +63,11 @@ let package = Package(
             dependencies: ["DuizhaoText", "DuizhaoGlossary"],
             path: "Fuzz/fuzz-glossary"
         ),
+        .executableTarget(
+            name: "fuzz-align",
+            dependencies: ["DuizhaoText", "DuizhaoGlossary", "DuizhaoAlign", "DuizhaoReports"],
+            path: "Fuzz/fuzz-align"
+        ),
         .testTarget(
             name: "DuizhaoTextTests",
             dependencies: ["DuizhaoText"]
