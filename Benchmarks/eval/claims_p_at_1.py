@@ -6,9 +6,10 @@ article and all Chinese sentences of the chapter, shuffled (fixed seed), become 
 claim's top link is a hit when one of the Chinese sentences it covers is gold-linked to the
 claim's sentence. Reported: precision@1 over English sentences of 1-1 beads, over all English
 sentences that gold links to Chinese, and how often English sentences gold leaves without
-Chinese come out unsupported. Texts go to a temporary folder at run time, never into the repo.
+Chinese come out unsupported, and how often claims checked against another chapter's Chinese
+(which cannot support them) come out unsupported. Texts go to a temporary folder at run time, never into the repo.
 
-usage: python3 Benchmarks/eval/claims_p_at_1.py [--binary .build/release/duizhao] [--shared ../shared]
+usage: python3 Benchmarks/eval/claims_p_at_1.py [--binary .build/release/duizhao] [--shared ../shared] [--threshold T]
 """
 import argparse
 import json
@@ -20,9 +21,11 @@ import tempfile
 ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
 ap.add_argument('--binary', default='.build/release/duizhao')
 ap.add_argument('--shared', default='../shared')
+ap.add_argument('--threshold', help='passed to annotate (its default otherwise)')
 args = ap.parse_args()
 evaluation = os.path.join(args.shared, 'eval/align/mac-dev')
 work = tempfile.mkdtemp(prefix='duizhao-p1-')
+options = ['--threshold', args.threshold] if args.threshold else []
 
 
 def lines_with_offsets(lines):
@@ -63,7 +66,7 @@ for chapter in ['001', '002', '003', '004', '005', '006']:
     source = os.path.join(work, chapter + '-zh.txt')
     open(article, 'w', encoding='utf-8').write(article_text)
     open(source, 'w', encoding='utf-8').write(source_text)
-    result = subprocess.run([args.binary, 'annotate', article, '--source', source, '--format', 'json'],
+    result = subprocess.run([args.binary, 'annotate', article, '--source', source, '--format', 'json'] + options,
                             check=True, capture_output=True)
     report = json.loads(result.stdout)
     sentences = {s['id']: s for doc in report['sources'] for s in doc['sentences']}
@@ -100,10 +103,24 @@ for chapter in ['001', '002', '003', '004', '005', '006']:
             totals['unaligned'][0] += not (found and found[0])
             totals['unaligned'][1] += 1
 
+# Claims with no source: each chapter's English against the next chapter's Chinese. Every claim
+# should come out unsupported; those that do not are false links.
+chapters = ['001', '002', '003', '004', '005', '006']
+for index, chapter in enumerate(chapters):
+    other = chapters[(index + 1) % len(chapters)]
+    result = subprocess.run([args.binary, 'annotate', os.path.join(work, chapter + '.txt'),
+                             '--source', os.path.join(work, other + '-zh.txt'), '--format', 'json'] + options,
+                            check=True, capture_output=True)
+    for claim in json.loads(result.stdout)['claims']:
+        totals.setdefault('unrelated', [0, 0])
+        totals['unrelated'][0] += not claim['supported']
+        totals['unrelated'][1] += 1
+
 for name, label in [('one_to_one', 'precision@1, English sentences of 1-1 beads'),
                     ('linked', 'precision@1, all English sentences gold links to Chinese'),
                     ('ranked_one_to_one', 'top candidate right, threshold aside, 1-1 beads'),
                     ('ranked_linked', 'top candidate right, threshold aside, all linked'),
-                    ('unaligned', 'unsupported, of English sentences gold leaves without Chinese')]:
+                    ('unaligned', 'unsupported, of English sentences gold leaves without Chinese'),
+                    ('unrelated', "unsupported, of claims against another chapter's Chinese (no source)")]:
     hits, count = totals[name]
     print('%s: %s' % (label, '%.3f (%d of %d)' % (hits / count, hits, count) if count else 'none in the data'))

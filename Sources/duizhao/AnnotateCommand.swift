@@ -91,7 +91,7 @@ struct AnnotateCommand: ParsableCommand {
             matches a source's title, ties its citation markers ([1], ^1, [^1]) to that source. \
             With no --source, the Chinese in the article (reference titles, quotations) is the source.
 
-            Scores run from 0 to 1; below --threshold (0.35) a claim is unsupported. Flags name \
+            Scores run from 0 to 1; below --threshold (0.4) a claim is unsupported. Flags name \
             numbers that disagree, ranges that differ, names on one side only, and conditions \
             (一旦, 只要, 如果) or hedges (可能, 或许) the claim leaves out.
 

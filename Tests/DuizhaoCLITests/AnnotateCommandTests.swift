@@ -81,7 +81,7 @@ import Testing
             #expect(row[2].hasPrefix(Self.sources + "/"))
             #expect(row[3].allSatisfy { $0.isNumber || $0 == "-" } && !row[3].isEmpty)
             let score = try #require(Double(row[5]))
-            #expect(score >= 0.35 && score <= 1)
+            #expect(score >= 0.4 && score <= 1)
             #expect(!row[4].isEmpty)
         }
         let c1 = try #require(rows.first { $0[0] == "c1" })
