@@ -68,7 +68,8 @@ public final class AnnotationReport {
 
     /// The span glossed: each glossary term and dictionary word followed by its English in
     /// brackets, `周鸿祎[Zhou Hongyi]`. Glossary entries first; for dictionary words the first
-    /// gloss that is no surname, variant, abbreviation or cross-reference.
+    /// gloss that is no surname, variant, abbreviation or cross-reference. A number's unit
+    /// character (月 in 2月) is left unglossed.
     func gloss(_ text: String) throws(ICUError) -> String {
         var output = ""
         var position = text.startIndex
@@ -86,6 +87,13 @@ public final class AnnotationReport {
                 }
             }
             guard let rendering, match.range.lowerBound >= position else { continue }
+            // A character right after digits is the number's unit (2月, 18日, 150人, 560万): the
+            // number is compared as a quantity, and 月 glossed "moon" would only mislead.
+            if text[match.range].count == 1, match.range.lowerBound > text.startIndex,
+                text[text.index(before: match.range.lowerBound)].isNumber
+            {
+                continue
+            }
             output += text[position..<match.range.upperBound]
             output += "[\(rendering)]"
             position = match.range.upperBound

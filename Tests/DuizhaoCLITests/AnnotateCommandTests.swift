@@ -61,6 +61,23 @@ import Testing
         #expect(c7.hasPrefix("[^c7]: **unsupported**"))
     }
 
+    @Test func aNumbersUnitCharacterIsNotGlossedOnItsOwn() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // As CC-CEDICT glosses them: 月 "moon", 人 "person".
+        let units = "en\tzh\tzh-Hant\tpinyin\ttype\ten-variants\tzh-variants\tnote\nmoon\t月\t月\tyuè\tterm\t\t\t\nperson\t人\t人\trén\tterm\t\t\t\n"
+        let unitsFile = folder.appendingPathComponent("units.tsv").path
+        try Data(units.utf8).write(to: URL(fileURLWithPath: unitsFile))
+        let result = try Self.run(["annotate", Self.article, "--source", Self.sources, "--glossary", unitsFile], in: folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("2月18日，"))
+        #expect(result.stdout.contains("150人。"))
+        #expect(!result.stdout.contains("\\[moon\\]"))
+        #expect(!result.stdout.contains("\\[person\\]"))
+        // Multi-character words are glossed as before.
+        #expect(result.stdout.contains("人才\\[talent\\]"))
+    }
+
     @Test func exportReadsBackWithEveryColumn() throws {
         let folder = try Self.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
