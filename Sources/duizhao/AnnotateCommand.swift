@@ -27,23 +27,14 @@ struct CrossReferenceInputs: ParsableArguments {
     static let sourceExtensions: Set<String> = ["txt", "text", "md", "markdown", "html", "htm", "xhtml"]
 
     /// Reads everything and cross-references it.
-    func run() throws -> (result: CrossReference, article: Article, input: String, glossaries: GlossarySet) {
-        let input: InputText
-        do {
-            input = try InputText.read(path: article == "-" ? nil : article)
-        } catch {
-            throw CommandFailure(error)
-        }
+    /// - Parameter command: the command's name, for messages.
+    func run(command: String) throws -> (result: CrossReference, article: Article, input: String, glossaries: GlossarySet) {
+        let input = try InputLimit.read(path: article, limit: InputLimit.crossReference, command: command)
         let article = Article(reading: input.text, format: ArticleFormat.detect(path: self.article, text: input.text))
         let segmenter = try SentenceSegmenter()
         var documents: [SourceDocument] = []
         for path in try sourceFiles() {
-            let text: InputText
-            do {
-                text = try InputText.read(path: path)
-            } catch {
-                throw CommandFailure(error)
-            }
+            let text = try InputLimit.read(path: path, limit: InputLimit.crossReference, command: command)
             documents.append(try SourceDocument(file: path, input: text.text, format: ArticleFormat.detect(path: path, text: text.text), segmenter: segmenter))
         }
         let references: [String: Int]
@@ -111,7 +102,7 @@ struct AnnotateCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let (result, article, input, glossaries) = try inputs.run()
+            let (result, article, input, glossaries) = try inputs.run(command: "annotate")
             let name = inputs.article == "-" ? "standard input" : URL(fileURLWithPath: inputs.article).lastPathComponent
             let report = try AnnotationReport(crossReference: result, article: article, input: input, articleFile: name, glossaries: glossaries)
             try OutputFile.write(try report.render(format), to: output)

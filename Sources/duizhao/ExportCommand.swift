@@ -31,7 +31,7 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let (result, _, _, _) = try inputs.run()
+            let (result, _, _, _) = try inputs.run(command: "export")
             let options = CSV.WriterOptions(byteOrderMark: !noBom, neutralizeFormulas: !raw)
             try OutputFile.write(PairsCSV.render(result, options: options), to: output)
         }

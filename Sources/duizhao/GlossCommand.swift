@@ -25,7 +25,7 @@ struct GlossCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let text = try input.read()
+            let text = try InputLimit.read(path: input.file, limit: InputLimit.gloss, command: "gloss")
             let glossaries = try glossaryOptions.load()
             let sink = OutputSink()
             sink.write(try GlossReport(glossaries: glossaries).render(text.text, format: format))

@@ -198,6 +198,46 @@ import Testing
         #expect(claims.first?["supported"] as? Bool == false)
     }
 
+    // MARK: Files too large to hold whole
+
+    /// A sparse file of `megabytes` MB (millions of bytes) plus one byte: its size, without the disk space.
+    static func sparse(megabytes: Int, _ name: String, in folder: URL) throws -> String {
+        let path = try write([], name, in: folder)
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        try handle.truncate(atOffset: UInt64(megabytes * 1_000_000) + 1)
+        try handle.close()
+        return path
+    }
+
+    @Test(arguments: [(["annotate"], 32), (["export"], 32), (["gloss"], 64)])
+    func anArticleOverTheLimitIsRefusedUnread(command: [String], megabytes: Int) throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let big = try Self.sparse(megabytes: megabytes, "big.md", in: folder)
+        let result = try Self.run(command + ["--no-dictionary", big], in: folder)
+        #expect(result.status == 65)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.contains("\(big): \(megabytes).0 MB is more than \(command[0]) reads at once (\(megabytes) MB)"))
+        #expect(result.stderr.contains("'duizhao segment', which reads any size in pieces"))
+    }
+
+    @Test func aSourceOverTheLimitIsRefused() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let article = try Self.write(Array("The gap will close in two years.\n".utf8), "article.txt", in: folder)
+        let big = try Self.sparse(megabytes: 32, "big.txt", in: folder)
+        let result = try Self.run(["annotate", "--no-dictionary", article, "--source", big], in: folder)
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("\(big): 32.0 MB is more than annotate reads at once (32 MB)"))
+    }
+
+    @Test func standardInputOverTheLimitIsRefused() throws {
+        let input = Data(repeating: UInt8(ascii: "a"), count: 64_000_001)
+        let result = try BinaryRunner.run(["gloss", "--no-dictionary", "-"], stdin: input)
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("standard input: 64.0 MB is more than gloss reads at once (64 MB)"))
+    }
+
     // MARK: XML with a DTD
 
     static let hostileTBX = """
