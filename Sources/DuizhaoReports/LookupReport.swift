@@ -13,8 +13,8 @@ public enum LookupFormat: String, CaseIterable, Sendable {
 
 /// Writes lookup matches.
 public enum LookupReport {
-    /// The matches in `format`.
-    public static func render(_ matches: [TermBase.Match], format: LookupFormat) -> String {
+    /// The matches in `format`; `style` colours the table on a terminal.
+    public static func render(_ matches: [TermBase.Match], format: LookupFormat, style: TerminalStyle = .plain) -> String {
         switch format {
         case .table:
             let rows = matches.map { match -> [String] in
@@ -24,13 +24,13 @@ public enum LookupReport {
                     origin(entry),
                 ]
             }
-            var output = TextTable(header: ["English", "简体", "繁體", "Pinyin", "Type", "From"], rows: rows).rendered()
+            var output = TextTable(header: ["English", "简体", "繁體", "Pinyin", "Type", "From"], rows: rows).rendered(style: style)
             for match in matches where match.entry.note != nil || !match.entry.englishVariants.isEmpty {
                 let entry = match.entry
                 var details: [String] = []
                 if !entry.englishVariants.isEmpty { details.append("also: " + entry.englishVariants.prefix(6).joined(separator: "; ")) }
                 if let note = entry.note { details.append(note) }
-                output += "  \(entry.simplified): \(details.joined(separator: " — "))\n"
+                output += "  \(style.bold(entry.simplified)): \(details.joined(separator: " — "))\n"
             }
             return output
         case .json:

@@ -74,7 +74,7 @@ struct AlignCommand: ParsableCommand {
                     source: sourceSentences, target: targetSentences, evidence: format == .jsonl, progress: progress?.say)
                 progress?.finish()
                 for warning in alignment.warnings {
-                    FileHandle.standardError.write(Data("duizhao: warning\(name): \(warning)\n".utf8))
+                    FileHandle.standardError.write(Data(CommandFailure.styled("duizhao\(name): warning: \(warning)\n").utf8))
                 }
                 if verbose {
                     let summary = "\(sourceSentences.count) + \(targetSentences.count) sentences, \(alignment.beads.count) beads, "

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DuizhaoReports
 import DuizhaoText
 import Foundation
 
@@ -24,9 +25,17 @@ struct CommandFailure: Error {
         self.init(message: error.description, exitCode: .software)
     }
 
+    /// `text` for standard error: `error:` and `warning:` in colour when it is a terminal.
+    static func styled(_ text: String) -> String {
+        TerminalStyle.standardError.diagnostic(text)
+    }
+
     /// Prints the message and exits with the status.
     func exit() -> Never {
-        FileHandle.standardError.write(Data("duizhao: \(message)\n".utf8))
+        // "nothing found" (exit 1) is an answer, not an error; a message from a checked file
+        // names its own errors.
+        let text = exitCode == .failure || message.contains("error:") ? message : "error: " + message
+        FileHandle.standardError.write(Data(Self.styled("duizhao: \(text)\n").utf8))
         Duizhao.exit(withError: exitCode)
     }
 }

@@ -27,6 +27,7 @@ struct GlossaryCheckCommand: ParsableCommand {
         try reportingFailures {
             let checker = try GlossaryChecker()
             let sink = OutputSink()
+            let style = TerminalStyle.standardOutput
             var errors = 0
             var warnings = 0
             for file in files {
@@ -42,7 +43,7 @@ struct GlossaryCheckCommand: ParsableCommand {
                     continue
                 }
                 for diagnostic in diagnostics {
-                    sink.write("\(diagnostic)\n")
+                    sink.write(style.diagnostic("\(diagnostic)") + "\n")
                     if diagnostic.severity == .error { errors += 1 } else { warnings += 1 }
                 }
                 sink.write("\(file): \(entryCount) entries read\n")

@@ -50,7 +50,8 @@ struct LookupCommand: ParsableCommand {
                 throw CommandFailure(message: message, exitCode: .failure)
             }
             let sink = OutputSink()
-            sink.write(LookupReport.render(matches, format: format))
+            let style = TerminalStyle.standardOutput
+            sink.write(LookupReport.render(matches, format: format, style: style))
             sink.flush()
         }
     }
