@@ -26,28 +26,49 @@ struct CrossReferenceInputs: ParsableArguments {
 
     static let sourceExtensions: Set<String> = ["txt", "text", "md", "markdown", "html", "htm", "xhtml"]
 
-    /// Reads everything and cross-references it.
+    /// Input (the article and the sources, in bytes) from which a run says on a terminal what it
+    /// is doing: about a second's work.
+    static let progressThreshold = 200_000
+
+    /// Reads everything and cross-references it, saying on standard error what it is doing when
+    /// that is a terminal and the input is large.
     /// - Parameter command: the command's name, for messages.
-    func run(command: String) throws -> (result: CrossReference, article: Article, input: String, glossaries: GlossarySet) {
+    func run(command: String) throws -> CrossReferenceRun {
         let input = try InputLimit.read(path: article, limit: InputLimit.crossReference, command: command)
-        let article = Article(reading: input.text, format: ArticleFormat.detect(path: self.article, text: input.text))
-        let segmenter = try SentenceSegmenter()
-        var documents: [SourceDocument] = []
-        for path in try sourceFiles() {
-            let text = try InputLimit.read(path: path, limit: InputLimit.crossReference, command: command)
-            documents.append(try SourceDocument(file: path, input: text.text, format: ArticleFormat.detect(path: path, text: text.text), segmenter: segmenter))
+        let files = try sourceFiles()
+        let sourceBytes = files.reduce(0) { total, path in
+            total + (((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0)
         }
-        let references: [String: Int]
-        if sources.isEmpty {
-            (documents, references) = try SourceMatching.articleSources(article, segmenter: segmenter)
-        } else {
-            references = SourceMatching.match(article.references, to: documents)
-        }
+        // Before the progress line: loading may print a hint of its own.
         let glossaries = try glossaryOptions.load()
-        let claims = try ClaimExtractor.claims(in: article, segmenter: segmenter)
-        let referencer = try CrossReferencer(glossaries: glossaries, options: DuizhaoAlign.CrossReferenceOptions(threshold: threshold))
-        let result = try referencer.crossReference(claims: claims, sources: documents, references: references)
-        return (result, article, input.text, glossaries)
+        let progress = Progress.onTerminal(prefix: "duizhao: ", enabled: input.text.utf8.count + sourceBytes >= Self.progressThreshold)
+        do {
+            progress?.say("reading the article")
+            let article = Article(reading: input.text, format: ArticleFormat.detect(path: self.article, text: input.text))
+            let segmenter = try SentenceSegmenter()
+            var documents: [SourceDocument] = []
+            for (index, path) in files.enumerated() {
+                progress?.say(files.count == 1 ? "reading the source" : "reading source \(index + 1) of \(files.count)")
+                let text = try InputLimit.read(path: path, limit: InputLimit.crossReference, command: command)
+                documents.append(try SourceDocument(file: path, input: text.text, format: ArticleFormat.detect(path: path, text: text.text), segmenter: segmenter))
+            }
+            let references: [String: Int]
+            if sources.isEmpty {
+                (documents, references) = try SourceMatching.articleSources(article, segmenter: segmenter)
+            } else {
+                references = SourceMatching.match(article.references, to: documents)
+            }
+            progress?.say("finding the claims")
+            let claims = try ClaimExtractor.claims(in: article, segmenter: segmenter)
+            let sentences = documents.reduce(0) { $0 + $1.sentences.count }
+            progress?.say("linking \(claims.count) claims to \(sentences) source sentences")
+            let referencer = try CrossReferencer(glossaries: glossaries, options: DuizhaoAlign.CrossReferenceOptions(threshold: threshold))
+            let result = try referencer.crossReference(claims: claims, sources: documents, references: references)
+            return CrossReferenceRun(result: result, article: article, input: input.text, glossaries: glossaries, progress: progress)
+        } catch {
+            progress?.finish()
+            throw error
+        }
     }
 
     /// The source files, folders expanded (their files of known kinds, by name).
@@ -70,6 +91,18 @@ struct CrossReferenceInputs: ParsableArguments {
         }
         return files
     }
+}
+
+/// What `CrossReferenceInputs.run` read and found.
+struct CrossReferenceRun {
+    var result: CrossReference
+    var article: Article
+    /// The article as read, before markup was removed.
+    var input: String
+    var glossaries: GlossarySet
+    /// The line on the terminal saying what the run is doing, nil when not shown: the command
+    /// says its last phase on it, then clears it with `finish` before writing anything else.
+    var progress: Progress?
 }
 
 struct AnnotateCommand: ParsableCommand {
@@ -102,10 +135,17 @@ struct AnnotateCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let (result, article, input, glossaries) = try inputs.run(command: "annotate")
+            let run = try inputs.run(command: "annotate")
             let name = inputs.article == "-" ? "standard input" : URL(fileURLWithPath: inputs.article).lastPathComponent
-            let report = try AnnotationReport(crossReference: result, article: article, input: input, articleFile: name, glossaries: glossaries)
-            try OutputFile.write(try report.render(format), to: output)
+            let text: String
+            do {
+                defer { run.progress?.finish() }
+                run.progress?.say("writing the report")
+                let report = try AnnotationReport(
+                    crossReference: run.result, article: run.article, input: run.input, articleFile: name, glossaries: run.glossaries)
+                text = try report.render(format)
+            }
+            try OutputFile.write(text, to: output)
         }
     }
 }

@@ -31,9 +31,10 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let (result, _, _, _) = try inputs.run(command: "export")
+            let run = try inputs.run(command: "export")
+            run.progress?.finish()
             let options = CSV.WriterOptions(byteOrderMark: !noBom, neutralizeFormulas: !raw)
-            try OutputFile.write(PairsCSV.render(result, options: options), to: output)
+            try OutputFile.write(PairsCSV.render(run.result, options: options), to: output)
         }
     }
 }

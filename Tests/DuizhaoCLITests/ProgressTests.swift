@@ -1,0 +1,76 @@
+import Foundation
+import Testing
+
+/// What a long `annotate` says on standard error: its phases on one line when that is a
+/// terminal (`script` gives the program one), nothing when it is a pipe.
+@Suite struct ProgressTests {
+    static let script = "/usr/bin/script"
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let sources = root.appendingPathComponent("Samples/sources").path
+
+    /// An article of about 250 KB in `folder`: the sample's paragraphs repeated.
+    static func longArticle(in folder: URL) throws -> String {
+        let sample = try String(contentsOf: root.appendingPathComponent("Samples/article.md"), encoding: .utf8)
+        let body = String(sample.split(separator: "## References")[0])
+        let path = folder.appendingPathComponent("long.md").path
+        try Data(String(repeating: body, count: 250_000 / body.utf8.count + 1).utf8).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    /// Runs `duizhao` under `script`, which gives it a terminal for both output streams; what
+    /// the terminal showed.
+    static func onTerminal(_ arguments: [String], cache: String) throws -> (status: Int32, shown: String) {
+        let command = ([BinaryRunner.binary.path] + arguments).map { "'\($0)'" }.joined(separator: " ")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: script)
+        process.arguments = ["-qec", command, "/dev/null"]
+        process.environment = ProcessInfo.processInfo.environment.merging(BinaryRunner.isolated) { $1 }.merging(["DUIZHAO_CACHE_DIR": cache]) { $1 }
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let shown = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: shown, as: UTF8.self))
+    }
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: script)))
+    func annotateShowsItsPhasesOnATerminalOnly() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("duizhao-progress-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let article = try Self.longArticle(in: folder)
+        let cache = folder.appendingPathComponent("cache").path
+        let output = folder.appendingPathComponent("out.md").path
+        let arguments = ["annotate", "--no-dictionary", article, "--source", Self.sources, "-o", output]
+
+        let terminal = try Self.onTerminal(arguments, cache: cache)
+        #expect(terminal.status == 0, "\(terminal.shown)")
+        // Each phase overwrites the last; the line is cleared at the end, before the output.
+        let phases = terminal.shown.components(separatedBy: "\r\u{1B}[K").filter { !$0.isEmpty }
+        #expect(phases.contains("duizhao: reading the article…"))
+        #expect(phases.contains("duizhao: reading source 2 of 2…"))
+        #expect(phases.contains { $0.hasPrefix("duizhao: linking ") && $0.hasSuffix(" source sentences…") })
+        #expect(phases.last == "duizhao: writing the report…")
+        #expect(terminal.shown.hasSuffix("\r\u{1B}[K"))
+        let written = try String(contentsOfFile: output, encoding: .utf8)
+
+        let piped = try BinaryRunner.run(arguments, environment: ["DUIZHAO_CACHE_DIR": cache])
+        #expect(piped.status == 0)
+        #expect(!piped.stderr.contains("\u{1B}") && !piped.stderr.contains("…"))
+        #expect(try String(contentsOfFile: output, encoding: .utf8) == written)
+    }
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: script)))
+    func aShortRunShowsNothing() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("duizhao-progress-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let output = folder.appendingPathComponent("out.md").path
+        let article = Self.root.appendingPathComponent("Samples/article.md").path
+        let terminal = try Self.onTerminal(
+            ["annotate", "--no-dictionary", article, "--source", Self.sources, "-o", output], cache: folder.appendingPathComponent("cache").path)
+        #expect(terminal.status == 0, "\(terminal.shown)")
+        #expect(!terminal.shown.contains("\u{1B}"))
+    }
+}
