@@ -6,6 +6,8 @@
                                         Chinese side has at least N sentences
   make_inputs.py claims N M OUT         claims-N.txt (N English sentences, one per paragraph) and
                                         sources-M.txt (M Chinese sentences), from mac-dev
+  make_inputs.py article MB OUT         article-MB.txt: Samples/ (the article and its sources)
+                                        repeated to MB megabytes, paragraphs of both languages
 
 Evaluation texts are read from ../shared at run time (--shared) and written only to OUT.
 """
@@ -14,7 +16,7 @@ import os
 import random
 
 ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-ap.add_argument('what', choices=['hostile', 'align-pair', 'claims'])
+ap.add_argument('what', choices=['hostile', 'align-pair', 'claims', 'article'])
 ap.add_argument('numbers', nargs='*', type=int)
 ap.add_argument('out')
 ap.add_argument('--shared', default='../shared')
@@ -58,6 +60,18 @@ elif args.what == 'align-pair':
     # The English of whole repetitions, so that the pair stays a translation.
     with open(os.path.join(args.out, 'en-%d' % n), 'w', encoding='utf-8') as f:
         f.write('\n'.join(en * repeats) + '\n')
+elif args.what == 'article':
+    (megabytes,) = args.numbers
+    samples = os.path.join(os.path.dirname(os.path.abspath(__file__)), '../../Samples')
+    parts = [open(os.path.join(samples, 'article.md'), encoding='utf-8').read()]
+    for name in sorted(os.listdir(os.path.join(samples, 'sources'))):
+        parts.append(open(os.path.join(samples, 'sources', name), encoding='utf-8').read())
+    block = ('\n\n'.join(parts) + '\n\n').encode('utf-8') * 64
+    with open(os.path.join(args.out, 'article-%d.txt' % megabytes), 'wb') as f:
+        size = 0
+        while size < megabytes * 1_000_000:
+            f.write(block)
+            size += len(block)
 else:
     n, m = args.numbers
     en, zh = chapter_lines('en'), chapter_lines('zh')

@@ -47,37 +47,61 @@ public final class SegmentationReport {
         pinyin = try PinyinConverter(lexicon: lexicon)
     }
 
+    /// Where the pieces of a long input may end for this report's unit (`TextChunks`).
+    public var boundary: TextChunks.Boundary { unit == .sentence ? .paragraphs : .lines }
+
+    /// What carries from one piece to the next.
+    public struct PieceState: Sendable {
+        var lineHasWords = false
+        var endsWithLineBreak = false
+        var sawText = false
+        public init() {}
+    }
+
     /// Segments `input` and writes the result to `sink`.
     /// - Throws: `ICUError` when ICU fails.
     public func write(_ input: InputText, to sink: OutputSink) throws(ICUError) {
         let text = input.text
         // Piece by piece, cut where segments end anyway, so that memory does not grow with the
         // input (a token array is 24 bytes a token) and output starts at once.
-        var lineHasWords = false
-        var endsWithLineBreak = false
-        for range in TextChunks.ranges(in: text, at: unit == .sentence ? .paragraphs : .lines) {
-            let piece = String(text[text.range(utf8Offsets: range)])
-            switch (unit, format) {
-            case (.sentence, .text):
-                for sentence in try sentences.sentences(in: piece) where sentence.kind != .blank {
-                    sink.write(Self.oneLine(piece[sentence.contentRange]))
-                    sink.write("\n")
-                }
-            case (.sentence, .jsonl):
-                for sentence in try sentences.sentences(in: piece) where sentence.kind != .blank {
-                    sink.write(sentenceObject(sentence, in: piece, offset: range.lowerBound))
-                    sink.write("\n")
-                }
-            case (.word, .text):
-                try writeWordsAsText(piece, lineHasWords: &lineHasWords, endsWithLineBreak: &endsWithLineBreak, to: sink)
-            case (.word, .jsonl):
-                for token in try words.tokens(in: piece) where token.kind != .whitespace {
-                    sink.write(try wordObject(token, in: piece, offset: range.lowerBound))
-                    sink.write("\n")
-                }
+        var state = PieceState()
+        for range in TextChunks.ranges(in: text, at: boundary) {
+            try write(piece: String(text[text.range(utf8Offsets: range)]), at: range.lowerBound, state: &state, to: sink)
+        }
+        finish(state, to: sink)
+    }
+
+    /// Segments one piece of a longer input, cut at `boundary` (`TextChunks`, `InputPieces`).
+    /// - Parameters:
+    ///   - offset: where the piece starts in the input (UTF-8), for the offsets written.
+    ///   - state: what carries across pieces; start with `PieceState()`, end with `finish`.
+    /// - Throws: `ICUError` when ICU fails.
+    public func write(piece: String, at offset: Int, state: inout PieceState, to sink: OutputSink) throws(ICUError) {
+        state.sawText = state.sawText || !piece.isEmpty
+        switch (unit, format) {
+        case (.sentence, .text):
+            for sentence in try sentences.sentences(in: piece) where sentence.kind != .blank {
+                sink.write(Self.oneLine(piece[sentence.contentRange]))
+                sink.write("\n")
+            }
+        case (.sentence, .jsonl):
+            for sentence in try sentences.sentences(in: piece) where sentence.kind != .blank {
+                sink.write(sentenceObject(sentence, in: piece, offset: offset))
+                sink.write("\n")
+            }
+        case (.word, .text):
+            try writeWordsAsText(piece, lineHasWords: &state.lineHasWords, endsWithLineBreak: &state.endsWithLineBreak, to: sink)
+        case (.word, .jsonl):
+            for token in try words.tokens(in: piece) where token.kind != .whitespace {
+                sink.write(try wordObject(token, in: piece, offset: offset))
+                sink.write("\n")
             }
         }
-        if unit == .word && format == .text && !text.isEmpty && !endsWithLineBreak { sink.write("\n") }
+    }
+
+    /// Ends the output after the last piece.
+    public func finish(_ state: PieceState, to sink: OutputSink) {
+        if unit == .word && format == .text && state.sawText && !state.endsWithLineBreak { sink.write("\n") }
     }
 
     private func sentenceObject(_ sentence: Sentence, in piece: String, offset: Int) -> String {

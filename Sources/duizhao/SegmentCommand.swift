@@ -36,7 +36,6 @@ struct SegmentCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let text = try input.read()
             var words: (any WordTokenizer)?
             var lexicon: (any PinyinLexicon)?
             if unit == .word && !icuOnly {
@@ -44,8 +43,29 @@ struct SegmentCommand: ParsableCommand {
                 words = try GlossarySegmenter(glossaries: glossaries)
                 if format == .jsonl { lexicon = glossaries.termBase.pinyinLexicon() }
             }
+            let report = try SegmentationReport(unit: unit, format: format, words: words, lexicon: lexicon)
+            // Read in pieces, each segmented as it arrives: memory stays bounded by the longest
+            // stretch without a place to cut (a paragraph end; for words a line end), not the input.
+            let pieces: InputPieces
+            do throws(InputError) {
+                pieces = try InputPieces(path: input.file, at: report.boundary)
+            } catch {
+                throw CommandFailure(error)
+            }
             let sink = OutputSink()
-            try SegmentationReport(unit: unit, format: format, words: words, lexicon: lexicon).write(text, to: sink)
+            var state = SegmentationReport.PieceState()
+            while true {
+                let piece: (text: String, offset: Int)?
+                do throws(InputError) {
+                    piece = try pieces.next()
+                } catch {
+                    sink.flush()
+                    throw CommandFailure(error)
+                }
+                guard let piece else { break }
+                try report.write(piece: piece.text, at: piece.offset, state: &state, to: sink)
+            }
+            report.finish(state, to: sink)
             sink.flush()
         }
     }

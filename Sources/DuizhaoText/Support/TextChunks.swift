@@ -31,20 +31,29 @@ public enum TextChunks {
         var ranges: [Range<Int>] = []
         var start = 0
         while start < bytes.count {
-            guard bytes.count - start > limit else {
-                ranges.append(start..<bytes.count)
-                break
-            }
-            let cut = nextCut(in: bytes, from: start + limit, limit: limit, boundary: boundary) ?? bytes.count
+            let cut = firstCut(in: bytes, from: start, limit: limit, boundary: boundary, complete: true)!
             ranges.append(start..<cut)
             start = cut
         }
         return ranges
     }
 
+    /// Where the piece that starts at `start` ends.
+    /// - Parameter complete: whether `bytes` run to the end of the text (then there is always a
+    ///   cut, the end at the latest). When they do not (a stream read so far), nil means that
+    ///   more bytes are needed to decide, so that a stream is cut exactly where the whole text
+    ///   would be.
+    static func firstCut(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, limit: Int, boundary: Boundary, complete: Bool) -> Int? {
+        guard bytes.count - start > limit else { return complete ? bytes.count : nil }
+        let cut = nextCut(in: bytes, from: start + limit, limit: limit, boundary: boundary, complete: complete)
+        return cut ?? (complete ? bytes.count : nil)
+    }
+
     /// The first good cut at or after `position`: a paragraph end; for words a line end after
     /// `limit` bytes; after 4 × `limit` bytes a Chinese sentence end; else any of them further on.
-    private static func nextCut(in bytes: UnsafeBufferPointer<UInt8>, from position: Int, limit: Int, boundary: Boundary) -> Int? {
+    private static func nextCut(
+        in bytes: UnsafeBufferPointer<UInt8>, from position: Int, limit: Int, boundary: Boundary, complete: Bool
+    ) -> Int? {
         var lineEnd: Int?
         var sentenceEnd: Int?
         var i = position
@@ -52,9 +61,12 @@ public enum TextChunks {
             if bytes[i] == 0x0A {
                 var j = i + 1
                 while j < bytes.count && (bytes[j] == 0x20 || bytes[j] == 0x09 || bytes[j] == 0x0D) { j += 1 }
+                if j == bytes.count && !complete { return nil }  // a blank line may follow
                 if j < bytes.count && bytes[j] == 0x0A { return j + 1 }  // a blank line
                 if lineEnd == nil && boundary == .lines && endsSentenceOrHan(before: i, in: bytes) { lineEnd = i + 1 }
             } else if sentenceEnd == nil, let end = afterChineseSentenceEnd(bytes, at: i) {
+                // Closers or spaces may follow beyond what has been read.
+                if !complete && bytes.count - end < 16 { return nil }
                 sentenceEnd = end
             }
             let travelled = i - position
@@ -63,7 +75,7 @@ public enum TextChunks {
             i += 1
         }
         // Near the end, the rest is one piece: a sentence-end cut is only for very long paragraphs.
-        return lineEnd
+        return complete ? lineEnd : nil
     }
 
     /// Whether the last character before the line break at `i` (spaces and CRs skipped) ends a
