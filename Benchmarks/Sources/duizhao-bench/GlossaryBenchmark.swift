@@ -8,6 +8,8 @@ struct GlossaryBenchmark {
     var corpus: Corpus
     var repetitions: Int
     var dictionary: String?
+    /// Times only the segmentation, for profiling it: the glossaries are loaded once, untimed.
+    var segmentationOnly = false
 
     /// The repository's Glossaries/, found from this file's place in the checkout.
     static let glossaries = URL(fileURLWithPath: #filePath)
@@ -26,6 +28,13 @@ struct GlossaryBenchmark {
         print("## duizhao-bench glossary\n")
         print("- glossaries: \(shipped.map(\.name).joined(separator: ", ")) and CC-CEDICT (\(dictionaryPath))")
         flushStandardOutput()
+
+        if segmentationOnly {
+            // A cache kept between runs, so that a run under a profiler does not rebuild it.
+            let kept = FileManager.default.temporaryDirectory.appendingPathComponent("duizhao-bench-cache")
+            try segmentation(try GlossarySet.load(sources, cacheDirectory: kept.path))
+            return
+        }
 
         // Loading: built from the sources (no cache), then read back from the compiled cache.
         let cache = FileManager.default.temporaryDirectory.appendingPathComponent("duizhao-bench-cache-\(getpid())")
@@ -75,8 +84,11 @@ struct GlossaryBenchmark {
         let runs = lookups.seconds.map { format($0, decimals: 3) }.joined(separator: ", ")
         print("| \(format(lookups.best, decimals: 3)) | \(format(lookups.median, decimals: 3)) | \(format(lookups.best * 1e6 / Double(queries.count), decimals: 1)) | \(runs) |")
         flushStandardOutput()
+        try segmentation(set)
+    }
 
-        // Glossary-aware segmentation against raw ICU word break, in the same run.
+    /// Glossary-aware segmentation against raw ICU word break, in the same run.
+    private func segmentation(_ set: GlossarySet) throws {
         let text = corpus.text
         print("\n### Glossary-aware word segmentation (goal: at least 0.7× raw ICU)\n")
         print("- corpus: \(corpus.description), \(grouped(corpus.byteCount)) bytes")
@@ -86,19 +98,49 @@ struct GlossaryBenchmark {
         var plain = VariantTimings(name: "Duizhao `WordSegmenter.tokens(in:)` (ICU alone)")
         var aware = VariantTimings(name: "Duizhao `GlossarySegmenter.tokens(in:)`")
         var tokenCount = 0
+        var fingerprint: UInt64 = 0
+        // CPU time too, which other work on a shared machine disturbs less than wall time.
+        var cpu: [[Double]] = [[], [], []]
+        func cpuTimed<R, E: Error>(_ variant: Int, _ body: () throws(E) -> R) throws(E) -> (R, Double) {
+            let start = threadCPUSeconds()
+            let (result, seconds) = try timed(body)
+            cpu[variant].append(threadCPUSeconds() - start)
+            return (result, seconds)
+        }
         for _ in 1...repetitions {
-            let (_, baseSeconds) = try timed { () throws(BenchError) in
+            let (_, baseSeconds) = try cpuTimed(0) { () throws(BenchError) in
                 try withUTF8Pointer(text) { pointer, count in baseline_words_utf8(pointer, Int64(count), "zh") }
             }
             baseline.seconds.append(baseSeconds)
-            let (_, plainSeconds) = try timed { () throws(ICUError) in try WordSegmenter().tokens(in: text) }
+            let (_, plainSeconds) = try cpuTimed(1) { () throws(ICUError) in try WordSegmenter().tokens(in: text) }
             plain.seconds.append(plainSeconds)
-            let (tokens, awareSeconds) = try timed { () throws(ICUError) in try segmenter.tokens(in: text) }
+            let (tokens, awareSeconds) = try cpuTimed(2) { () throws(ICUError) in try segmenter.tokens(in: text) }
             aware.seconds.append(awareSeconds)
             tokenCount = tokens.count
+            fingerprint = Self.fingerprint(tokens, in: text)
         }
-        print("- glossary-aware tokens: \(grouped(tokenCount))\n")
+        print("- glossary-aware tokens: \(grouped(tokenCount)), fingerprint \(String(fingerprint, radix: 16))\n")
         print(timingTable([baseline, plain, aware], bytes: corpus.byteCount, reference: baseline))
+        let best = cpu.map { $0.min() ?? .nan }
+        print("\nBest CPU time of this thread (s): baseline \(format(best[0], decimals: 3)), `WordSegmenter` \(format(best[1], decimals: 3)) (\(format(best[0] / best[1], decimals: 2))×), `GlossarySegmenter` \(format(best[2], decimals: 3)) (\(format(best[0] / best[2], decimals: 2))×).")
+    }
+
+    /// An FNV-1a hash of the tokens' UTF-8 offsets and kinds: equal fingerprints from two
+    /// builds say that a change left the segmentation as it was.
+    static func fingerprint(_ tokens: [Token], in text: String) -> UInt64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        func mix(_ value: Int) {
+            hash = (hash ^ UInt64(truncatingIfNeeded: value)) &* 0x0000_0100_0000_01B3
+        }
+        var offset = 0
+        for token in tokens {
+            let length = text.utf8.distance(from: token.range.lowerBound, to: token.range.upperBound)
+            mix(offset)
+            mix(length)
+            mix(TokenKind.allCases.firstIndex(of: token.kind) ?? -1)
+            offset += length
+        }
+        return hash
     }
 
     /// `count` queries from entries spread evenly over the term base, cycling through the forms.

@@ -1,3 +1,5 @@
+import Glibc
+
 /// The timings of one variant over the repetitions of a run.
 struct VariantTimings {
     var name: String
@@ -20,6 +22,14 @@ func timed<R, E: Error>(_ body: () throws(E) -> R) throws(E) -> (result: R, seco
     let result = try body()
     let elapsed = clock.now - start
     return (result, elapsed.seconds)
+}
+
+/// The CPU time this thread has used, in seconds: steadier than wall time on a machine shared
+/// with other work, which takes the CPU away but does not add to this.
+func threadCPUSeconds() -> Double {
+    var time = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+    return Double(time.tv_sec) + Double(time.tv_nsec) * 1e-9
 }
 
 extension Duration {

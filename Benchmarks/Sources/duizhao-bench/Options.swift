@@ -28,6 +28,8 @@ struct BenchOptions {
     var seed: UInt64 = SyntheticCorpus.defaultSeed
     /// CC-CEDICT for `glossary`; `$DUIZHAO_DICTIONARY` by default.
     var dictionary: String?
+    /// For `glossary`: time the segmentation alone.
+    var segmentationOnly = false
 
     /// The corpus size in bytes.
     var targetBytes: Int { Int((megabytes * 1_000_000).rounded(.up)) }
@@ -64,6 +66,8 @@ struct BenchOptions {
                 self.seed = seed
             case "--dictionary":
                 dictionary = try value(of: argument)
+            case "--segmentation-only":
+                segmentationOnly = true
             case "--help", "-h":
                 throw .help
             default:

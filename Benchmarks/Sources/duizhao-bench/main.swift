@@ -4,6 +4,7 @@
 //   duizhao-bench sentences [--megabytes N] [--repeat K] [--input FILE ...] [--seed S]
 //   duizhao-bench corpus    [--megabytes N] [--input FILE ...] [--seed S]
 //   duizhao-bench glossary  [--megabytes N] [--repeat K] [--input FILE ...] [--dictionary CEDICT]
+//                           [--segmentation-only]
 //
 // Prints a Markdown report to standard output. Exit status 64 on bad arguments, 1 on failure.
 
@@ -13,6 +14,7 @@ let usage = """
     usage: duizhao-bench words|sentences [--megabytes N] [--repeat K] [--input FILE ...] [--seed S]
            duizhao-bench corpus [--megabytes N] [--input FILE ...] [--seed S]
            duizhao-bench glossary [--megabytes N] [--repeat K] [--input FILE ...] [--dictionary FILE]
+                                  [--segmentation-only]
 
       words           time Duizhao's WordSegmenter against raw ICU word break (C, UTF-8 and UTF-16)
       sentences       time Duizhao's SentenceSegmenter against raw ICU sentence break (C, UTF-8)
@@ -28,6 +30,10 @@ let usage = """
                       Chinese/English news-like text from a seeded generator
       --seed S        seed of the synthetic text (default \(SyntheticCorpus.defaultSeed))
       --dictionary F  CC-CEDICT for `glossary` (default $DUIZHAO_DICTIONARY)
+      --segmentation-only
+                      `glossary` times the segmentation alone, for profiling it (the
+                      glossaries loaded once, untimed, through a compiled cache kept in
+                      $TMPDIR/duizhao-bench-cache)
     """
 
 func fail(_ message: String, status: Int32) -> Never {
@@ -60,7 +66,10 @@ do {
     case .sentences: try SentenceBenchmark(corpus: corpus, repetitions: options.repetitions).run()
     case .corpus: print(corpus.text, terminator: "")
     case .glossary:
-        try GlossaryBenchmark(corpus: corpus, repetitions: options.repetitions, dictionary: options.dictionary).run()
+        try GlossaryBenchmark(
+            corpus: corpus, repetitions: options.repetitions, dictionary: options.dictionary,
+            segmentationOnly: options.segmentationOnly
+        ).run()
     }
 } catch {
     fail("\(error)", status: 1)
