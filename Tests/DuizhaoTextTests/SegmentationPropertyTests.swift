@@ -50,6 +50,22 @@ import Testing
         }
     }
 
+    /// The UTF-16 path in offsets gives `forEachToken`'s tokens: the same ends and kinds.
+    @Test(arguments: seeds)
+    func tokenEndsFromUTF16AreTheTokens(seed: UInt64) throws {
+        var generator = MixedTextGenerator(seed: seed)
+        let segmenter = try WordSegmenter()
+        for _ in 0..<25 {
+            // Astral characters and emoji take two UTF-16 units and four UTF-8 bytes.
+            var text = generator.text(maximumPieces: 80) + "𠀀𪚥 😀👍🏽 e\u{301} 葉\u{FE00}"
+            let expected = try segmenter.tokens(in: text).map { ($0.range.utf8Offsets(in: text).upperBound, $0.kind) }
+            var ends: [(Int, TokenKind)] = []
+            try text.withUTF8 { bytes in try segmenter.forEachTokenEnd(inUTF8: bytes) { ends.append(($0, $1)) } }
+            #expect(ends.map(\.0) == expected.map(\.0), "seed \(seed): \(text.debugDescription)")
+            #expect(ends.map(\.1) == expected.map(\.1), "seed \(seed): \(text.debugDescription)")
+        }
+    }
+
     @Test func byteOffsetsMatchIndices() throws {
         let text = "周鸿祎 said：“AI差距一两年。” 😀 Done."
         for token in try WordSegmenter().tokens(in: text) {

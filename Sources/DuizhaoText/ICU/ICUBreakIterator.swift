@@ -57,4 +57,32 @@ final class ICUBreakIterator {
         // Leave no dangling pointer behind in ICU's UText.
         dz_break_set_utf8(handle, nil, 0, &status)
     }
+
+    /// Calls `body` with every boundary after the start of `utf16` (a UTF-16 offset) and the
+    /// rule status ICU gives the segment that ends there, in order.
+    ///
+    /// ICU iterates UTF-16, its own encoding, faster than UTF-8 through a `UText`. The text is
+    /// only borrowed for the duration of the call; it must be shorter than 2^31 units.
+    /// - Throws: `ICUError` when ICU cannot take the text.
+    func forEachBoundary(
+        inUTF16 utf16: UnsafeBufferPointer<UInt16>,
+        _ body: (_ boundary: Int, _ ruleStatus: Int32) -> Void
+    ) throws(ICUError) {
+        precondition(utf16.count <= Int(Int32.max), "UTF-16 text too long for ICU")
+        var status: Int32 = 0
+        dz_break_set_utf16(handle, utf16.baseAddress, Int32(utf16.count), &status)
+        try ICUError.check(status, "setting the text of a break iterator")
+        let batch = 512
+        withUnsafeTemporaryAllocation(of: Int64.self, capacity: batch) { boundaries in
+            withUnsafeTemporaryAllocation(of: Int32.self, capacity: batch) { statuses in
+                while true {
+                    let count = Int(
+                        dz_break_next_batch(handle, boundaries.baseAddress, statuses.baseAddress, Int32(batch)))
+                    if count == 0 { break }
+                    for i in 0..<count { body(Int(boundaries[i]), statuses[i]) }
+                }
+            }
+        }
+        dz_break_set_utf16(handle, nil, 0, &status)
+    }
 }

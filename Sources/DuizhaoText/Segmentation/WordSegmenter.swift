@@ -14,6 +14,8 @@ public protocol WordTokenizer: AnyObject {
 /// Not thread-safe (it owns an ICU iterator): give each thread its own.
 public final class WordSegmenter: WordTokenizer {
     private let iterator: ICUBreakIterator
+    /// The UTF-16 copy of `forEachTokenEnd`, kept between calls.
+    private var utf16: [UInt16] = []
 
     /// Creates a segmenter.
     /// - Parameter locale: the ICU locale of the word rules; Han is split by dictionary in any.
@@ -49,6 +51,82 @@ public final class WordSegmenter: WordTokenizer {
         }
     }
 
+    /// Calls `body` with the end (a UTF-8 offset into `bytes`) and the kind of each token of
+    /// valid UTF-8 `bytes`, in order: the tokens of `forEachToken`, for callers that work in
+    /// offsets.
+    ///
+    /// ICU reads a UTF-16 copy, made here: it iterates UTF-16 faster than UTF-8 through a
+    /// `UText`, the conversion included. Its boundaries are mapped back to UTF-8 offsets by
+    /// walking both encodings together.
+    /// - Throws: `ICUError` when ICU fails.
+    package func forEachTokenEnd(inUTF8 bytes: UnsafeBufferPointer<UInt8>, _ body: (_ end: Int, _ kind: TokenKind) -> Void) throws(ICUError) {
+        // ICU takes at most 2^31 - 1 units; such a text goes through UTF-8 as it is.
+        guard bytes.count < Int(Int32.max) else {
+            var start = 0
+            try iterator.forEachBoundary(inUTF8: bytes) { end, status in
+                body(end, Self.kind(ruleStatus: status, firstByteAt: start, in: bytes))
+                start = end
+            }
+            return
+        }
+        let unitCount = Self.transcode(bytes, into: &utf16)
+        try utf16.withUnsafeBufferPointer { units throws(ICUError) in
+            var start = 0
+            var unitOffset = 0
+            try iterator.forEachBoundary(inUTF16: UnsafeBufferPointer(rebasing: units[..<unitCount])) { boundary, status in
+                // Each scalar is one UTF-16 unit, or two from a four-byte sequence.
+                var end = start
+                while unitOffset < boundary {
+                    let lead = bytes[end]
+                    if lead < 0x80 {
+                        end += 1
+                        unitOffset += 1
+                    } else {
+                        end += lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+                        unitOffset += lead < 0xF0 ? 1 : 2
+                    }
+                }
+                body(end, Self.kind(ruleStatus: status, firstByteAt: start, in: bytes))
+                start = end
+            }
+        }
+    }
+
+    /// Writes valid UTF-8 `bytes` as UTF-16 into `units` (grown as needed); returns the count.
+    private static func transcode(_ bytes: UnsafeBufferPointer<UInt8>, into units: inout [UInt16]) -> Int {
+        // UTF-16 never needs more units than UTF-8 has bytes.
+        if units.count < bytes.count { units = Array(repeating: 0, count: bytes.count) }
+        return units.withUnsafeMutableBufferPointer { units in
+            var count = 0
+            var i = 0
+            while i < bytes.count {
+                let lead = UInt32(bytes[i])
+                if lead < 0x80 {
+                    units[count] = UInt16(lead)
+                    count += 1
+                    i += 1
+                } else if lead < 0xE0 {
+                    units[count] = UInt16((lead & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F))
+                    count += 1
+                    i += 2
+                } else if lead < 0xF0 {
+                    units[count] = UInt16((lead & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F))
+                    count += 1
+                    i += 3
+                } else {
+                    let value =
+                        (lead & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
+                        | UInt32(bytes[i + 3] & 0x3F)
+                    units[count] = UInt16(0xD800 + ((value - 0x10000) >> 10))
+                    units[count + 1] = UInt16(0xDC00 + ((value - 0x10000) & 0x3FF))
+                    count += 2
+                    i += 4
+                }
+            }
+            return count
+        }
+    }
+
     /// Classifies a token from ICU's rule status and, where that is silent, its first scalar.
     static func kind(ruleStatus: Int32, firstByteAt offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> TokenKind {
         // Fast paths for the tokens of nearly every text, with the same answers as the general
@@ -65,11 +143,34 @@ public final class WordSegmenter: WordTokenizer {
         let scalar = UTF8.decodeScalar(in: bytes, at: offset)
         // CJK Unified Ideographs and Extension A: all Han letters, whatever the status.
         if (0x4E00..<0xA000).contains(scalar.value) || (0x3400..<0x4DC0).contains(scalar.value) { return .han }
+        // The punctuation of Chinese text (，。、“” —…): outside a word or number status the
+        // general case goes by the scalar alone.
+        if !(100..<500).contains(ruleStatus), let index = punctuationIndex(scalar.value) { return punctuationKinds[index] }
         return kind(ruleStatus: ruleStatus, scalar: scalar)
     }
 
     /// The kinds of the ASCII characters outside a word status, from the general case.
     static let asciiKinds: [TokenKind] = (0..<128).map { kind(ruleStatus: 0, scalar: Unicode.Scalar(UInt8($0))) }
+
+    /// Where `value` is in `punctuationKinds`: General Punctuation (U+2000–U+206F), CJK Symbols
+    /// and Punctuation (U+3000–U+303F) and the full-width forms (U+FF00–U+FF65), one after the
+    /// other; nil outside them.
+    @inline(__always)
+    private static func punctuationIndex(_ value: UInt32) -> Int? {
+        switch value {
+        case 0x2000..<0x2070: Int(value - 0x2000)
+        case 0x3000..<0x3040: 0x70 + Int(value - 0x3000)
+        case 0xFF00..<0xFF66: 0xB0 + Int(value - 0xFF00)
+        default: nil
+        }
+    }
+
+    /// The kinds of the scalars of `punctuationIndex` outside a word or number status, from the
+    /// general case.
+    private static let punctuationKinds: [TokenKind] = (UInt32(0x2000)..<0xFF66).compactMap { value in
+        guard punctuationIndex(value) != nil, let scalar = Unicode.Scalar(value) else { return nil }
+        return kind(ruleStatus: 0, scalar: scalar)
+    }
 
     /// The general case: ICU's rule status, then the first scalar's Unicode properties.
     static func kind(ruleStatus: Int32, scalar: Unicode.Scalar) -> TokenKind {
