@@ -1,10 +1,11 @@
-/// A set of characters with constant-time membership for the common CJK range.
+/// A set of characters with constant-time membership for the common range.
 ///
-/// The segmenter asks these sets about every single-character word it considers, so they are
-/// bitmaps over U+3000–U+9FFF (the Unified Ideographs, CJK punctuation and the like) rather than
-/// hashed sets; anything outside that range is looked up in a small fallback set.
+/// The segmenter asks these sets about every character and single-character word it considers,
+/// so they are bitmaps over U+0000–U+9FFF (ASCII, general punctuation, CJK punctuation, the
+/// Unified Ideographs and the like, 5 KB each) rather than hashed sets; anything outside that
+/// range is looked up in a small fallback set.
 struct CharacterClass: Sendable {
-    private static let low: UInt32 = 0x3000
+    private static let low: UInt32 = 0
     private static let high: UInt32 = 0xA000
     private var bits: [UInt64]
     private var others: Set<UInt32>

@@ -22,7 +22,12 @@ import DuizhaoText
 public final class GlossarySegmenter: WordTokenizer {
     private let scanner: TermScanner
     private let words: WordSegmenter
-    private var lattice = WordLattice()
+    private let lattice = WordLattice()
+    /// Work buffers of `segment`, kept between chunks.
+    private var icuEnds: [Int] = []
+    private var icuKinds: [TokenKind] = []
+    private var terms: [LatticeTerm] = []
+    private var path: [LatticeWord] = []
 
     /// Text is segmented in chunks of about this many bytes, cut at line ends, so that the
     /// overlapping matches of a large file are never all held at once.
@@ -53,42 +58,57 @@ public final class GlossarySegmenter: WordTokenizer {
     public func tokens(in text: String) throws(ICUError) -> [Token] {
         var tokens: [Token] = []
         tokens.reserveCapacity(text.utf8.count / 3)
-        var start = text.startIndex
         // In chunks, so that the lattice stays small; cut where no term can span.
-        for range in TextChunks.ranges(in: text, limit: Self.chunkSize, at: .lines) {
-            let end = text.utf8.index(text.startIndex, offsetBy: range.upperBound)
-            try segment(text, start..<end, into: &tokens)
-            start = end
-        }
-        return tokens
-    }
-
-    /// Segments `range` of `text`, appending its tokens.
-    private func segment(_ text: String, _ range: Range<String.Index>, into tokens: inout [Token]) throws(ICUError) {
-        // A text of one chunk is segmented as it is; a chunk of a longer one is copied out, as
-        // ICU and the scanner read a whole string.
-        var piece = range == text.startIndex..<text.endIndex ? text : String(text[range])
-        var icuEnds: [Int] = []
-        var icuKinds: [TokenKind] = []
-        icuEnds.reserveCapacity(piece.utf8.count / 3)
-        icuKinds.reserveCapacity(piece.utf8.count / 3)
-        try words.forEachToken(in: piece) { token in
-            icuEnds.append(piece.utf8.distance(from: piece.startIndex, to: token.range.upperBound))
-            icuKinds.append(token.kind)
-        }
-        let result: Result<Void, ICUError> = piece.withUTF8 { bytes in
+        let chunks = TextChunks.ranges(in: text, limit: Self.chunkSize, at: .lines)
+        // withUTF8 needs a mutable string; the copy shares storage unless `text` was bridged.
+        var storage = text
+        let result: Result<Void, ICUError> = storage.withUTF8 { bytes in
             Result { () throws(ICUError) in
-                let utf8 = UTF8Text(bytes: bytes)
-                let terms = try scanner.terms(in: utf8)
-                var path = lattice.bestPath(utf8, icuEnds: icuEnds, icuKinds: icuKinds, terms: terms)
-                WordMerging.mergeNames(&path)
-                WordMerging.mergeTransliterations(&path)
-                WordMerging.mergeBoundSuffixes(&path, utf8)
-                WordMerging.mergeUnknownPairs(&path)
-                appendTokens(path, utf8, icuEnds: icuEnds, icuKinds: icuKinds, text: text, chunkStart: range.lowerBound, to: &tokens)
+                var start = text.startIndex
+                for range in chunks {
+                    try segment(UnsafeBufferPointer(rebasing: bytes[range]), of: text, at: start, into: &tokens)
+                    start = text.utf8.index(start, offsetBy: range.count)
+                }
             }
         }
         try result.get()
+        return tokens
+    }
+
+    /// Segments the chunk `bytes` of `text`, which starts at `chunkStart`, appending its tokens.
+    private func segment(
+        _ bytes: UnsafeBufferPointer<UInt8>, of text: String, at chunkStart: String.Index, into tokens: inout [Token]
+    ) throws(ICUError) {
+        // The work buffers are kept between chunks, and moved into locals while in use: a
+        // class's stored arrays would be checked for exclusive access at every append.
+        var icuEnds = self.icuEnds
+        var icuKinds = self.icuKinds
+        var terms = self.terms
+        var path = self.path
+        self.icuEnds = []
+        self.icuKinds = []
+        self.terms = []
+        self.path = []
+        defer {
+            self.icuEnds = icuEnds
+            self.icuKinds = icuKinds
+            self.terms = terms
+            self.path = path
+        }
+        icuEnds.removeAll(keepingCapacity: true)
+        icuKinds.removeAll(keepingCapacity: true)
+        try words.forEachTokenEnd(inUTF8: bytes) { end, kind in
+            icuEnds.append(end)
+            icuKinds.append(kind)
+        }
+        let utf8 = UTF8Text(bytes: bytes)
+        try scanner.terms(in: utf8, into: &terms)
+        lattice.bestPath(utf8, icuEnds: icuEnds, icuKinds: icuKinds, terms: terms, into: &path)
+        WordMerging.mergeNames(&path)
+        WordMerging.mergeTransliterations(&path)
+        WordMerging.mergeBoundSuffixes(&path, utf8)
+        WordMerging.mergeUnknownPairs(&path)
+        appendTokens(path, utf8, icuEnds: icuEnds, icuKinds: icuKinds, text: text, chunkStart: chunkStart, to: &tokens)
     }
 
     /// Turns the words of a chunk into tokens of `text`, each with its kind.
@@ -125,23 +145,24 @@ public final class GlossarySegmenter: WordTokenizer {
     }
 
     private func containsHan(_ text: UTF8Text, _ range: Range<Int>) -> Bool {
-        var i = range.lowerBound
-        while i < range.upperBound {
+        for i in range {
+            // Han (with 〇) is U+3007 and up, whose UTF-8 leads with E3 or more; continuation
+            // bytes are below that, so most bytes answer without decoding.
+            guard text.bytes[i] >= 0xE3 else { continue }
             let value = text.scalar(at: i)
             if ChineseCharacters.isIdeograph(value) || value == 0x3007 { return true }
-            i = text.after(i)
         }
         return false
     }
 
     private func containsLatin(_ text: UTF8Text, _ range: Range<Int>) -> Bool {
-        var i = range.lowerBound
-        while i < range.upperBound {
-            let value = text.scalar(at: i)
-            if value < 0x80 ? (value | 0x20) >= 0x61 && (value | 0x20) <= 0x7A : Unicode.Scalar(value).map({ ScriptClass($0) == .latin }) ?? false {
+        for i in range {
+            let byte = text.bytes[i]
+            if byte < 0x80 {
+                if (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A { return true }
+            } else if byte >= 0xC0, Unicode.Scalar(text.scalar(at: i)).map({ ScriptClass($0) == .latin }) ?? false {
                 return true
             }
-            i = text.after(i)
         }
         return false
     }

@@ -14,7 +14,8 @@ import DuizhaoText
 ///
 /// Not thread-safe (its tables grow as it reads): give each thread its own.
 final class TermScanner {
-    private let trie: DoubleArrayTrie
+    /// The matcher's trie, one cell per state (see `Cell`).
+    private let cells: [Cell]
     /// Per pattern: bit 0 a glossary term (user or shipped), bit 1 all capitals required.
     private let flags: [UInt8]
     private let normalizer: MatchNormalizer
@@ -22,6 +23,7 @@ final class TermScanner {
     private var bmp: [UInt32]
     private var astral: [UInt32: UInt32] = [:]
     private var pool: [UInt8] = [0]
+    private var identity = Array(repeating: UInt64(0), count: 0x10000 / 64)
     private var normalized: [UInt8] = []
     /// For each normalized byte, the original offset of the scalar it came from, then the length.
     private var origins: [Int32] = []
@@ -33,7 +35,8 @@ final class TermScanner {
     ///     words; without it, glossary entries are known by rank (see the body).
     /// - Throws: `ICUError` when ICU's transforms cannot be opened.
     init(matcher: TermMatcher, termBase: TermBase?) throws(ICUError) {
-        trie = matcher.trie
+        let trie = matcher.trie
+        cells = trie.base.indices.map { Cell(base: trie.base[$0], check: trie.check[$0], value: trie.value[$0]) }
         let isGlossary: (Int32) -> Bool
         if let termBase {
             isGlossary = { termBase.entries[Int($0)].origin.layer != .dictionary }
@@ -55,53 +58,59 @@ final class TermScanner {
     /// Every term in `text` but one-character dictionary words, sorted by start.
     /// - Throws: `ICUError` when ICU fails.
     func terms(in text: UTF8Text) throws(ICUError) -> [LatticeTerm] {
-        try normalize(text)
         var terms: [LatticeTerm] = []
-        terms.reserveCapacity(text.count / 2)
+        try self.terms(in: text, into: &terms)
+        return terms
+    }
+
+    /// Every term in `text` but one-character dictionary words, sorted by start, in `terms`
+    /// (emptied first; its storage is reused).
+    /// - Throws: `ICUError` when ICU fails.
+    func terms(in text: UTF8Text, into terms: inout [LatticeTerm]) throws(ICUError) {
+        try normalize(text)
+        terms.removeAll(keepingCapacity: true)
         // The trie's walk is written out here, with its arrays opened once per text rather than
         // once per character: this loop runs at every character of every text segmented.
         flags.withUnsafeBufferPointer { flags in
-            trie.base.withUnsafeBufferPointer { base in
-                trie.check.withUnsafeBufferPointer { check in
-                    trie.value.withUnsafeBufferPointer { value in
-                        origins.withUnsafeBufferPointer { origins in
-                            normalized.withUnsafeBufferPointer { bytes in
-                                let states = Int32(check.count)
-                                var start = 0
-                                while start < bytes.count {
-                                    defer { start += 1 }
-                                    let lead = bytes[start]
-                                    // Terms start on a scalar; English terms only on a word start.
-                                    if lead & 0xC0 == 0x80 { continue }
-                                    if EnglishTermBoundary.isWordByte(lead) && start > 0 && EnglishTermBoundary.isWordByte(bytes[start - 1]) { continue }
-                                    let firstEnd = start + Self.width(lead)
-                                    var state: Int32 = 0
-                                    var i = start
-                                    while i < bytes.count {
-                                        let next = base[Int(state)] &+ Int32(bytes[i])
-                                        guard next >= 0, next < states, check[Int(next)] == state else { break }
-                                        state = next
-                                        i += 1
-                                        let pattern = value[Int(state)]
-                                        guard pattern >= 0, let end = EnglishTermBoundary.acceptedEnd(i, in: bytes) else { continue }
-                                        let flag = flags[Int(pattern)]
-                                        // A one-character dictionary word adds nothing to the
-                                        // lattice, which steps over every character anyway.
-                                        if end == firstEnd && flag & 1 == 0 { continue }
-                                        // Capitals are asked of the term itself, not of an
-                                        // English ending after it (TSMCs).
-                                        if flag & 2 != 0 && Self.hasLowercase(text, Self.originalRange(start..<i, origins)) { continue }
-                                        let original = Self.originalRange(start..<end, origins)
-                                        terms.append(LatticeTerm(start: original.lowerBound, end: original.upperBound, isGlossary: flag & 1 != 0))
-                                    }
-                                }
+            cells.withUnsafeBufferPointer { cells in
+                origins.withUnsafeBufferPointer { origins in
+                    normalized.withUnsafeBufferPointer { bytes in
+                        let states = Int32(cells.count)
+                        var start = 0
+                        while start < bytes.count {
+                            defer { start += 1 }
+                            let lead = bytes[start]
+                            // Terms start on a scalar; English terms only on a word start.
+                            if lead & 0xC0 == 0x80 { continue }
+                            if EnglishTermBoundary.isWordByte(lead) && start > 0 && EnglishTermBoundary.isWordByte(bytes[start - 1]) { continue }
+                            let firstEnd = start + Self.width(lead)
+                            var state: Int32 = 0
+                            var cell = cells[0]
+                            var i = start
+                            while i < bytes.count {
+                                let next = cell.base &+ Int32(bytes[i])
+                                guard next >= 0, next < states else { break }
+                                cell = cells[Int(next)]
+                                guard cell.check == state else { break }
+                                state = next
+                                i += 1
+                                let pattern = cell.value
+                                guard pattern >= 0, let end = EnglishTermBoundary.acceptedEnd(i, in: bytes) else { continue }
+                                let flag = flags[Int(pattern)]
+                                // A one-character dictionary word adds nothing to the
+                                // lattice, which steps over every character anyway.
+                                if end == firstEnd && flag & 1 == 0 { continue }
+                                // Capitals are asked of the term itself, not of an
+                                // English ending after it (TSMCs).
+                                if flag & 2 != 0 && Self.hasLowercase(text, Self.originalRange(start..<i, origins)) { continue }
+                                let original = Self.originalRange(start..<end, origins)
+                                terms.append(LatticeTerm(start: original.lowerBound, end: original.upperBound, isGlossary: flag & 1 != 0))
                             }
                         }
                     }
                 }
             }
         }
-        return terms
     }
 
     /// Fills `normalized` and `origins` as `MatchNormalizer.normalize` would.
@@ -111,59 +120,105 @@ final class TermScanner {
     private func normalize(_ text: UTF8Text) throws(ICUError) {
         var normalized = self.normalized
         var origins = self.origins
-        var table = Table(bmp: bmp, astral: astral, pool: pool)
+        var table = Table(bmp: bmp, astral: astral, pool: pool, identity: identity)
         self.normalized = []
         self.origins = []
         bmp = []
+        identity = []
         defer {
             self.normalized = normalized
             self.origins = origins
             bmp = table.bmp
             astral = table.astral
             pool = table.pool
+            identity = table.identity
         }
         normalized.removeAll(keepingCapacity: true)
         origins.removeAll(keepingCapacity: true)
-        normalized.reserveCapacity(text.count)
-        origins.reserveCapacity(text.count + 1)
+        // Written through pointers into arrays sized beforehand (appends cost more than the
+        // rest of the loop): the text's length and one longest expansion, grown when the
+        // expansions of NFKC need more.
+        var written = 0
         var offset = 0
         var lastWasSpace = false
-        while offset < text.count {
-            let lead = text.bytes[offset]
-            if lead < 0x80 {
-                if lead == 0x20 || (0x09...0x0D).contains(lead) {
-                    if !lastWasSpace {
-                        normalized.append(0x20)
-                        origins.append(Int32(offset))
+        while true {
+            let room = written + (text.count - offset) + Table.longest + 1
+            if normalized.count < room {
+                normalized.append(contentsOf: repeatElement(0, count: room - normalized.count))
+                origins.append(contentsOf: repeatElement(0, count: room + 1 - origins.count))
+            }
+            let pass: Result<Bool, ICUError> = normalized.withUnsafeMutableBufferPointer { out in
+                origins.withUnsafeMutableBufferPointer { map in
+                    Result { () throws(ICUError) -> Bool in
+                        while offset < text.count {
+                            if written + Table.longest > out.count { return false }
+                            let lead = text.bytes[offset]
+                            if lead < 0x80 {
+                                if lead == 0x20 || (0x09...0x0D).contains(lead) {
+                                    if !lastWasSpace {
+                                        out[written] = 0x20
+                                        map[written] = Int32(offset)
+                                        written += 1
+                                    }
+                                    lastWasSpace = true
+                                } else {
+                                    out[written] = lead >= 0x41 && lead <= 0x5A ? lead | 0x20 : lead
+                                    map[written] = Int32(offset)
+                                    written += 1
+                                    lastWasSpace = false
+                                }
+                                offset += 1
+                                continue
+                            }
+                            let width = text.width(at: offset)
+                            let value = text.scalar(at: offset)
+                            if width < 4 && table.isIdentity(value) {
+                                for k in offset..<(offset + width) {
+                                    out[written] = text.bytes[k]
+                                    map[written] = Int32(offset)
+                                    written += 1
+                                }
+                                lastWasSpace = false
+                                offset += width
+                                continue
+                            }
+                            let entry = try table.entry(value, normalizer)
+                            if entry == Table.whitespace {
+                                if !lastWasSpace {
+                                    out[written] = 0x20
+                                    map[written] = Int32(offset)
+                                    written += 1
+                                }
+                                lastWasSpace = true
+                            } else {
+                                let start = Int(entry >> 8)
+                                for k in start..<(start + Int(entry & 0xFF)) {
+                                    out[written] = table.pool[k]
+                                    map[written] = Int32(offset)
+                                    written += 1
+                                }
+                                lastWasSpace = false
+                            }
+                            offset += width
+                        }
+                        map[written] = Int32(offset)
+                        return true
                     }
-                    lastWasSpace = true
-                } else {
-                    normalized.append(lead >= 0x41 && lead <= 0x5A ? lead | 0x20 : lead)
-                    origins.append(Int32(offset))
-                    lastWasSpace = false
                 }
-                offset += 1
-                continue
             }
-            let width = text.width(at: offset)
-            let entry = try table.entry(text.scalar(at: offset), normalizer)
-            if entry == Table.whitespace {
-                if !lastWasSpace {
-                    normalized.append(0x20)
-                    origins.append(Int32(offset))
-                }
-                lastWasSpace = true
-            } else {
-                let start = Int(entry >> 8)
-                for k in start..<(start + Int(entry & 0xFF)) {
-                    normalized.append(table.pool[k])
-                    origins.append(Int32(offset))
-                }
-                lastWasSpace = false
-            }
-            offset += width
+            if try pass.get() { break }
         }
-        origins.append(Int32(offset))
+        normalized.removeLast(normalized.count - written)
+        origins.removeLast(origins.count - written - 1)
+    }
+
+    /// One state of the trie: its three arrays' entries side by side, 12 bytes, so that
+    /// a step of the walk mostly reads one cache line where three arrays cost three misses (the
+    /// trie of CC-CEDICT is megabytes; the walk runs at every character).
+    private struct Cell {
+        var base: Int32
+        var check: Int32
+        var value: Int32
     }
 
     /// The normalized forms of the scalars seen so far.
@@ -173,10 +228,21 @@ final class TermScanner {
         var bmp: [UInt32]
         var astral: [UInt32: UInt32]
         var pool: [UInt8]
+        /// One bit per BMP scalar: seen, and normalized to itself (most Chinese characters, in
+        /// Simplified text). 8 KB that stay in the first-level cache, where `bmp`'s 256 KB do not.
+        var identity: [UInt64]
 
         static let whitespace: UInt32 = 0xFFFF_FFFF
+        /// The most bytes one scalar's entry holds.
+        static let longest = 0xFF
 
         /// The entry of a non-ASCII scalar, computed by the matcher's normalizer the first time.
+        /// Whether `value` (below U+10000) is known to normalize to itself.
+        @inline(__always)
+        func isIdentity(_ value: UInt32) -> Bool {
+            identity[Int(value >> 6)] & (1 << UInt64(value & 63)) != 0
+        }
+
         @inline(__always)
         mutating func entry(_ value: UInt32, _ normalizer: MatchNormalizer) throws(ICUError) -> UInt32 {
             if value < 0x10000 {
@@ -193,6 +259,7 @@ final class TermScanner {
                 let bytes = try normalizer.normalize(String(scalar)).bytes
                 entry = UInt32(pool.count) << 8 | UInt32(min(bytes.count, 0xFF))
                 pool.append(contentsOf: bytes.prefix(0xFF))
+                if value < 0x10000 && bytes.elementsEqual(String(scalar).utf8) { identity[Int(value >> 6)] |= 1 << UInt64(value & 63) }
             }
             if value < 0x10000 { bmp[Int(value)] = entry } else { astral[value] = entry }
             return entry

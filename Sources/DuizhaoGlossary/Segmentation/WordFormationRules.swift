@@ -54,11 +54,17 @@ enum LatticeCost {
 /// 50％, 1.3万, 二○○一年, 百分之三十, 第三), a demonstrative with its measure word is one word
 /// (这次, 各项), and so on. Numerals and measure words stay apart (三 个), except 一个.
 enum WordFormationRules {
+    /// Whether a rule edge may start at the character `first`: most characters start none.
+    @inline(__always)
+    static func mayStartRule(_ first: UInt32) -> Bool {
+        ChineseCharacters.isArabicDigit(first) || ChineseCharacters.startsRule(first)
+    }
+
     /// Calls `add(end, cost, origin)` for every rule edge that starts at `start`.
     static func edges(from start: Int, in text: UTF8Text, _ add: (Int, Int32, EdgeOrigin) -> Void) {
         let first = text.scalar(at: start)
         // Most characters start no rule: answer them before looking around.
-        guard ChineseCharacters.isArabicDigit(first) || ChineseCharacters.startsRule(first) else { return }
+        guard mayStartRule(first) else { return }
         let previousStart = text.before(start)
         let previous = previousStart.map { text.scalar(at: $0) } ?? 0
         let secondStart = text.after(start)

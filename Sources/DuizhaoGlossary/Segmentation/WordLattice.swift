@@ -27,16 +27,11 @@ struct LatticeTerm {
 /// the dictionary edges arrive sorted by start, so the whole is linear in the text and its
 /// matches.
 ///
-/// The arrays are kept between chunks to spare the allocations.
+/// The per-offset arrays are kept between chunks, and read and written through pointers: this
+/// runs at every character segmented, where arrays' uniqueness and bounds checks cost more
+/// than the search itself.
 struct WordLattice {
-    private var allowed: [Bool] = []
-    private var cost: [Int32] = []
-    private var back: [Int32] = []
-    private var via: [EdgeOrigin] = []
-    /// Where the ICU token starting at each offset ends, or -1.
-    private var icuEnd: [Int32] = []
-    /// The length of the chunk in bytes: entries after it are left from a longer chunk.
-    private var count = 0
+    private let storage = Storage()
 
     /// The cheapest path through `text`.
     /// - Parameters:
@@ -46,127 +41,190 @@ struct WordLattice {
     ///   - icuKinds: the kinds of those tokens.
     ///   - terms: dictionary and glossary terms, sorted by start; a glossary term costs one
     ///     word whatever its length.
-    mutating func bestPath(
-        _ text: UTF8Text, icuEnds: [Int], icuKinds: [TokenKind], terms: [LatticeTerm]
-    ) -> [LatticeWord] {
+    ///   - words: the path, from the start (emptied first; its storage is reused).
+    func bestPath(
+        _ text: UTF8Text, icuEnds: [Int], icuKinds: [TokenKind], terms: [LatticeTerm], into words: inout [LatticeWord]
+    ) {
+        words.removeAll(keepingCapacity: true)
         let n = text.count
-        guard n > 0 else { return [] }
-        prepare(n)
-        count = n
-        markPositions(text, icuEnds: icuEnds, icuKinds: icuKinds)
-        let hard = keepGlossaryTermsWhole(terms)
-        cost[0] = 0
+        guard n > 0 else { return }
+        storage.prepare(n)
+        let arrays = Arrays(storage, count: n)
+        arrays.markPositions(text, icuEnds: icuEnds, icuKinds: icuKinds)
+        arrays.keepGlossaryTermsWhole(terms)
+        arrays.cost[0] = 0
         var nextTerm = 0
         var position = 0
         while position < n {
             let from = position
-            let base = cost[from]
+            let base = arrays.cost[from]
             // The next position is also where a single character (or a non-Han ICU token) ends.
             var next = text.after(from)
-            while next < n && !allowed[next] { next = text.after(next) }
+            while next < n && arrays.flags[next] & Arrays.allowed == 0 { next = text.after(next) }
             position = next
-            let isIdeograph = ChineseCharacters.isIdeograph(text.scalar(at: from))
-            relax(from, next, base, isIdeograph ? LatticeCost.singleCharacter : LatticeCost.word, .step)
+            let first = text.scalar(at: from)
+            let isIdeograph = ChineseCharacters.isIdeograph(first)
+            arrays.relax(from, next, base, isIdeograph ? LatticeCost.singleCharacter : LatticeCost.word, .step)
             while nextTerm < terms.count && terms[nextTerm].start < from { nextTerm += 1 }
             var index = nextTerm
             while index < terms.count && terms[index].start == from {
                 let term = terms[index]
                 index += 1
                 if term.isGlossary {
-                    if hard.contains(term.start) { relax(from, term.end, base, LatticeCost.word, .term) }
+                    if arrays.flags[from] & Arrays.keptTermStart != 0 { arrays.relax(from, term.end, base, LatticeCost.word, .term) }
                     continue
                 }
-                guard !isSplitByConvention(term, text, terms, from: index) else { continue }
-                relax(from, term.end, base, LatticeCost.word(ideographs: text.ideographCount(term.start..<term.end)), .word)
+                guard !Self.isSplitByConvention(term, text, terms, from: index) else { continue }
+                arrays.relax(from, term.end, base, LatticeCost.word(ideographs: text.ideographCount(term.start..<term.end)), .word)
             }
-            WordFormationRules.edges(from: from, in: text) { end, edgeCost, origin in
-                relax(from, end, base, edgeCost, origin)
+            // Most characters start no rule: they are answered here, without the call.
+            if WordFormationRules.mayStartRule(first) {
+                WordFormationRules.edges(from: from, in: text) { end, edgeCost, origin in
+                    arrays.relax(from, end, base, edgeCost, origin)
+                }
             }
         }
-        var words: [LatticeWord] = []
         var end = n
         while end > 0 {
-            let start = Int(back[end])
-            let single = text.after(start) == end && via[end] != .term && ChineseCharacters.isIdeograph(text.scalar(at: start))
+            let start = Int(arrays.back[end])
+            let via = arrays.via[end]
+            let single = text.after(start) == end && via != .term && ChineseCharacters.isIdeograph(text.scalar(at: start))
             let ideograph = single ? text.scalar(at: start) : 0
-            words.append(LatticeWord(start: start, end: end, origin: via[end], ideograph: ideograph))
+            words.append(LatticeWord(start: start, end: end, origin: via, ideograph: ideograph))
             end = start
         }
         words.reverse()
-        return words
     }
 
-    private mutating func prepare(_ n: Int) {
-        if allowed.count < n + 1 {
-            allowed = Array(repeating: false, count: n + 1)
-            cost = Array(repeating: .max, count: n + 1)
-            back = Array(repeating: 0, count: n + 1)
-            via = Array(repeating: .step, count: n + 1)
-            icuEnd = Array(repeating: -1, count: n + 1)
-        } else {
-            for i in 0...n {
-                allowed[i] = false
-                cost[i] = .max
-                icuEnd[i] = -1
+    /// The per-offset arrays, allocated once and grown as chunks need.
+    private final class Storage {
+        private(set) var capacity = 0
+        private(set) var flags = UnsafeMutablePointer<UInt8>.allocate(capacity: 1)
+        private(set) var cost = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
+        private(set) var back = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
+        private(set) var via = UnsafeMutablePointer<EdgeOrigin>.allocate(capacity: 1)
+        /// Where the ICU token starting at each offset ends, or -1.
+        private(set) var icuEnd = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
+
+        /// Makes room for offsets 0...n and clears them.
+        func prepare(_ n: Int) {
+            if capacity < n + 1 {
+                release()
+                capacity = n + 1
+                flags = .allocate(capacity: capacity)
+                cost = .allocate(capacity: capacity)
+                back = .allocate(capacity: capacity)
+                via = .allocate(capacity: capacity)
+                icuEnd = .allocate(capacity: capacity)
+                // Every entry the path reads back was written by the search first.
+                back.initialize(repeating: 0, count: capacity)
+                via.initialize(repeating: .step, count: capacity)
             }
+            flags.update(repeating: 0, count: n + 1)
+            cost.update(repeating: .max, count: n + 1)
+            icuEnd.update(repeating: -1, count: n + 1)
         }
+
+        private func release() {
+            flags.deallocate()
+            cost.deallocate()
+            back.deallocate()
+            via.deallocate()
+            icuEnd.deallocate()
+        }
+
+        deinit { release() }
     }
 
-    /// Marks ICU's boundaries and the character boundaries inside its Han tokens.
-    private mutating func markPositions(_ text: UTF8Text, icuEnds: [Int], icuKinds: [TokenKind]) {
-        var start = 0
-        for (end, kind) in zip(icuEnds, icuKinds) {
-            allowed[start] = true
-            icuEnd[start] = Int32(end)
-            if kind == .han {
-                var i = text.after(start)
-                while i < end {
-                    // A mark or selector belongs to the character before it.
-                    if !Self.extendsCharacter(text.scalar(at: i)) { allowed[i] = true }
-                    i = text.after(i)
+    /// The arrays of one chunk of `count` bytes, as pointers (valid while the storage lives and
+    /// is not prepared again).
+    private struct Arrays {
+        /// `flags` bit: a word may begin or end at this offset.
+        static let allowed: UInt8 = 1
+        /// `flags` bit: a glossary term kept whole starts here.
+        static let keptTermStart: UInt8 = 2
+
+        let flags: UnsafeMutablePointer<UInt8>
+        let cost: UnsafeMutablePointer<Int32>
+        let back: UnsafeMutablePointer<Int32>
+        let via: UnsafeMutablePointer<EdgeOrigin>
+        let icuEnd: UnsafeMutablePointer<Int32>
+        let count: Int
+
+        init(_ storage: Storage, count: Int) {
+            flags = storage.flags
+            cost = storage.cost
+            back = storage.back
+            via = storage.via
+            icuEnd = storage.icuEnd
+            self.count = count
+        }
+
+        /// Marks ICU's boundaries and the character boundaries inside its Han tokens.
+        func markPositions(_ text: UTF8Text, icuEnds: [Int], icuKinds: [TokenKind]) {
+            var start = 0
+            for (end, kind) in zip(icuEnds, icuKinds) {
+                flags[start] |= Self.allowed
+                icuEnd[start] = Int32(end)
+                if kind == .han {
+                    var i = text.after(start)
+                    while i < end {
+                        // A mark or selector belongs to the character before it.
+                        if !WordLattice.extendsCharacter(text.scalar(at: i)) { flags[i] |= Self.allowed }
+                        i = text.after(i)
+                    }
                 }
+                start = end
             }
-            start = end
+            flags[text.count] |= Self.allowed
         }
-        allowed[text.count] = true
+
+        /// Chooses the glossary terms to keep (longest first, leftmost first, none overlapping),
+        /// removes the positions inside them, and marks their starts.
+        func keepGlossaryTermsWhole(_ terms: [LatticeTerm]) {
+            var covered = 0
+            var index = 0
+            while index < terms.count {
+                let start = terms[index].start
+                var longest = -1
+                while index < terms.count && terms[index].start == start {
+                    if terms[index].isGlossary { longest = max(longest, terms[index].end) }
+                    index += 1
+                }
+                guard longest > start, start >= covered else { continue }
+                flags[start] |= Self.allowed | Self.keptTermStart
+                flags[longest] |= Self.allowed
+                for i in (start + 1)..<longest { flags[i] &= ~Self.allowed }
+                covered = longest
+            }
+        }
+
+        @inline(__always)
+        func relax(_ from: Int, _ to: Int, _ base: Int32, _ edgeCost: Int32, _ origin: EdgeOrigin) {
+            guard to <= count, flags[to] & Self.allowed != 0 else { return }
+            var total = base &+ edgeCost
+            if icuEnd[from] == Int32(to) { total -= LatticeCost.agreesWithICU }
+            if total < cost[to] {
+                cost[to] = total
+                back[to] = Int32(from)
+                via[to] = origin
+            }
+        }
     }
 
     /// Whether a scalar belongs to the character before it (a combining mark, a variation
     /// selector, a joiner); ideographs, the common case, answer without a property lookup.
     @inline(__always)
-    private static func extendsCharacter(_ value: UInt32) -> Bool {
+    fileprivate static func extendsCharacter(_ value: UInt32) -> Bool {
         if ChineseCharacters.isIdeograph(value) || value < 0x300 { return false }
         if value == 0x200D { return true }
         return Unicode.Scalar(value)?.properties.isGraphemeExtend ?? false
     }
 
-    /// Chooses the glossary terms to keep (longest first, leftmost first, none overlapping) and
-    /// removes the positions inside them; returns their starts.
-    private mutating func keepGlossaryTermsWhole(_ terms: [LatticeTerm]) -> Set<Int> {
-        var starts = Set<Int>()
-        var covered = 0
-        var index = 0
-        while index < terms.count {
-            let start = terms[index].start
-            var longest = -1
-            while index < terms.count && terms[index].start == start {
-                if terms[index].isGlossary { longest = max(longest, terms[index].end) }
-                index += 1
-            }
-            guard longest > start, start >= covered else { continue }
-            starts.insert(start)
-            allowed[start] = true
-            allowed[longest] = true
-            for i in (start + 1)..<longest { allowed[i] = false }
-            covered = longest
-        }
-        return starts
-    }
-
     /// Whether a dictionary word is one that segmentation standards split: a verb or noun with
     /// the aspect particle 了 or the structural particle 的 (有了, 中的 — CC-CEDICT lists them for
     /// rarer senses), or 副 with a title (副 主席, which the title's own entry then covers).
-    private func isSplitByConvention(_ term: LatticeTerm, _ text: UTF8Text, _ terms: [LatticeTerm], from index: Int) -> Bool {
+    private static func isSplitByConvention(_ term: LatticeTerm, _ text: UTF8Text, _ terms: [LatticeTerm], from index: Int) -> Bool {
         let first = text.scalar(at: term.start)
         let secondStart = text.after(term.start)
         guard secondStart < term.end else { return false }
@@ -187,17 +245,5 @@ struct WordLattice {
             i += 1
         }
         return false
-    }
-
-    @inline(__always)
-    private mutating func relax(_ from: Int, _ to: Int, _ base: Int32, _ edgeCost: Int32, _ origin: EdgeOrigin) {
-        guard to <= count, allowed[to] else { return }
-        var total = base &+ edgeCost
-        if icuEnd[from] == Int32(to) { total -= LatticeCost.agreesWithICU }
-        if total < cost[to] {
-            cost[to] = total
-            back[to] = Int32(from)
-            via[to] = origin
-        }
     }
 }

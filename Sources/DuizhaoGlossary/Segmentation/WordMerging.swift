@@ -10,93 +10,107 @@ enum WordMerging {
     /// up or aligns it, and CC-CEDICT already lists well-known names whole.
     static func mergeNames(_ words: inout [LatticeWord]) {
         guard words.count >= 3 else { return }
-        var merged: [LatticeWord] = []
-        merged.reserveCapacity(words.count)
-        var i = 0
-        while i < words.count {
-            if i + 2 < words.count, ChineseCharacters.surnames.contains(words[i].ideograph),
+        let surnames = ChineseCharacters.surnames
+        let notInGivenNames = ChineseCharacters.notInGivenNames
+        func isGivenNameCharacter(_ ideograph: UInt32) -> Bool {
+            ideograph != 0 && !notInGivenNames.contains(ideograph)
+        }
+        compact(&words) { words, i, merged in
+            if i + 2 < words.count, surnames.contains(words[i].ideograph),
                 isGivenNameCharacter(words[i + 1].ideograph), isGivenNameCharacter(words[i + 2].ideograph)
             {
-                merged.append(LatticeWord(start: words[i].start, end: words[i + 2].end, origin: .rule, ideograph: 0))
-                i += 3
-                continue
+                merged = LatticeWord(start: words[i].start, end: words[i + 2].end, origin: .rule, ideograph: 0)
+                return 3
             }
-            merged.append(words[i])
-            i += 1
+            return 0
         }
-        words = merged
     }
 
-    private static func isGivenNameCharacter(_ ideograph: UInt32) -> Bool {
-        ideograph != 0 && !ChineseCharacters.notInGivenNames.contains(ideograph)
+    /// Rewrites `words` in place, left to right: at each word `merge` either sets `merged` and
+    /// returns how many words (from the current one) it replaces, or returns 0 to keep the word.
+    /// In place, because these passes run over every word segmented and merge few.
+    @inline(__always)
+    private static func compact(
+        _ words: inout [LatticeWord],
+        _ merge: (UnsafeMutableBufferPointer<LatticeWord>, Int, inout LatticeWord) -> Int
+    ) {
+        let kept = words.withUnsafeMutableBufferPointer { words -> Int in
+            var write = 0
+            var read = 0
+            var merged = LatticeWord(start: 0, end: 0, origin: .rule, ideograph: 0)
+            while read < words.count {
+                // Only words at or after `read` are read, and `write` never passes it.
+                let consumed = merge(words, read, &merged)
+                if consumed > 0 {
+                    words[write] = merged
+                    read += consumed
+                } else {
+                    words[write] = words[read]
+                    read += 1
+                }
+                write += 1
+            }
+            return write
+        }
+        words.removeLast(words.count - kept)
     }
 
     /// Merges a run of three or more single transliteration characters into one foreign name
     /// (卡 斯 帕 罗 夫 → 卡斯帕罗夫), when one of them is seldom used in native words.
     static func mergeTransliterations(_ words: inout [LatticeWord]) {
-        var merged: [LatticeWord] = []
-        merged.reserveCapacity(words.count)
-        var i = 0
-        while i < words.count {
+        let transliteration = ChineseCharacters.transliteration
+        let strongTransliteration = ChineseCharacters.strongTransliteration
+        compact(&words) { words, i, merged in
             var j = i
             var strong = false
-            while j < words.count && ChineseCharacters.transliteration.contains(words[j].ideograph) && words[j].ideograph != 0 {
-                strong = strong || ChineseCharacters.strongTransliteration.contains(words[j].ideograph)
+            while j < words.count && transliteration.contains(words[j].ideograph) && words[j].ideograph != 0 {
+                strong = strong || strongTransliteration.contains(words[j].ideograph)
                 j += 1
             }
-            if j - i >= 3 && strong {
-                merged.append(LatticeWord(start: words[i].start, end: words[j - 1].end, origin: .rule, ideograph: 0))
-                i = j
-            } else {
-                merged.append(words[i])
-                i += 1
-            }
+            guard j - i >= 3 && strong else { return 0 }
+            merged = LatticeWord(start: words[i].start, end: words[j - 1].end, origin: .rule, ideograph: 0)
+            return j - i
         }
-        words = merged
     }
 
     /// Merges a bound suffix (局, 部, 制, 价 …) standing alone into the two- or three-character
     /// Chinese word before it: 保护 价 → 保护价, 公安 局 → 公安局.
     static func mergeBoundSuffixes(_ words: inout [LatticeWord], _ text: UTF8Text) {
-        var merged: [LatticeWord] = []
-        merged.reserveCapacity(words.count)
-        for word in words {
-            if ChineseCharacters.boundSuffixes.contains(word.ideograph), let last = merged.last, last.origin != .term,
-                let lastCharacter = text.before(last.end), ChineseCharacters.isIdeograph(text.scalar(at: lastCharacter)),
-                (2...3).contains(text.scalarCount(last.start..<last.end))
-            {
-                merged[merged.count - 1] = LatticeWord(start: last.start, end: word.end, origin: .rule, ideograph: 0)
-            } else {
-                merged.append(word)
+        let boundSuffixes = ChineseCharacters.boundSuffixes
+        let kept = words.withUnsafeMutableBufferPointer { words -> Int in
+            // In place: `write` never passes `read`, and the word before `write` is the last
+            // one written, as a new array's last would be.
+            var write = 0
+            for read in 0..<words.count {
+                let word = words[read]
+                if boundSuffixes.contains(word.ideograph), write > 0, case let last = words[write - 1], last.origin != .term,
+                    let lastCharacter = text.before(last.end), ChineseCharacters.isIdeograph(text.scalar(at: lastCharacter)),
+                    (2...3).contains(text.scalarCount(last.start..<last.end))
+                {
+                    words[write - 1] = LatticeWord(start: last.start, end: word.end, origin: .rule, ideograph: 0)
+                } else {
+                    words[write] = word
+                    write += 1
+                }
             }
+            return write
         }
-        words = merged
+        words.removeLast(words.count - kept)
     }
 
     /// Merges two single characters that stand between longer words, when neither is a function
     /// word or one of the commonest single-character words: they are most likely one word the
     /// dictionary lacks (微 信 → 微信, 截 流 → 截流). Longer runs are left alone.
     static func mergeUnknownPairs(_ words: inout [LatticeWord]) {
-        var merged: [LatticeWord] = []
-        merged.reserveCapacity(words.count)
-        var i = 0
-        while i < words.count {
-            guard words[i].ideograph != 0 else {
-                merged.append(words[i])
-                i += 1
-                continue
-            }
-            var j = i
-            while j < words.count && words[j].ideograph != 0 { j += 1 }
-            if j - i == 2 && !ChineseCharacters.functionCharacters.contains(words[i].ideograph)
-                && !ChineseCharacters.functionCharacters.contains(words[i + 1].ideograph)
-            {
-                merged.append(LatticeWord(start: words[i].start, end: words[i + 1].end, origin: .rule, ideograph: 0))
-            } else {
-                merged.append(contentsOf: words[i..<j])
-            }
-            i = j
+        let functionCharacters = ChineseCharacters.functionCharacters
+        compact(&words) { words, i, merged in
+            // Only a run of exactly two single characters, counted from its first.
+            guard words[i].ideograph != 0, i == 0 || words[i - 1].ideograph == 0 else { return 0 }
+            guard i + 1 < words.count, words[i + 1].ideograph != 0, i + 2 == words.count || words[i + 2].ideograph == 0,
+                !functionCharacters.contains(words[i].ideograph), !functionCharacters.contains(words[i + 1].ideograph)
+            else { return 0 }
+            merged = LatticeWord(start: words[i].start, end: words[i + 1].end, origin: .rule, ideograph: 0)
+            return 2
         }
-        words = merged
     }
 }
