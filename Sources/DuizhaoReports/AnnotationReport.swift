@@ -87,13 +87,8 @@ public final class AnnotationReport {
                 }
             }
             guard let rendering, match.range.lowerBound >= position else { continue }
-            // A character right after digits is the number's unit (2月, 18日, 150人, 560万): the
-            // number is compared as a quantity, and 月 glossed "moon" would only mislead.
-            if text[match.range].count == 1, match.range.lowerBound > text.startIndex,
-                text[text.index(before: match.range.lowerBound)].isNumber
-            {
-                continue
-            }
+            // The number is compared as a quantity; its unit needs no gloss.
+            if match.isUnitOfNumber(in: text) { continue }
             output += text[position..<match.range.upperBound]
             output += "[\(rendering)]"
             position = match.range.upperBound

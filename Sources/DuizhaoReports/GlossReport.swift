@@ -28,7 +28,7 @@ public final class GlossReport {
     /// `text` glossed in `format`.
     /// - Throws: `ICUError` when ICU fails.
     public func render(_ text: String, format: GlossFormat) throws(ICUError) -> String {
-        let matches = try matcher.matches(in: text)
+        let matches = try matcher.matches(in: text).filter { !$0.isUnitOfNumber(in: text) }
         switch format {
         case .text: return renderText(text, matches)
         case .html: return try renderHTML(text, matches)
@@ -154,5 +154,13 @@ extension String {
         }
         if hasSuffix("\n") { output += blank ? "</p>\n<p>" : "<br>\n" }
         return output
+    }
+}
+
+extension TermMatch {
+    /// Whether the match is one character right after digits: the unit of a number or date
+    /// (2月, 18日, 150人, 560万), which a dictionary gloss would only mislead about (月 "moon").
+    func isUnitOfNumber(in text: String) -> Bool {
+        text[range].count == 1 && range.lowerBound > text.startIndex && text[text.index(before: range.lowerBound)].isNumber
     }
 }

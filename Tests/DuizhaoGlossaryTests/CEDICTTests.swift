@@ -71,6 +71,46 @@ import Testing
     }
 }
 
+/// A headword with several readings: the usual one first, whatever order the file has.
+@Suite struct CEDICTReadingOrderTests {
+    static let readings = """
+        說 说 [shui4] /to persuade/
+        日 日 [Ri4] /abbr. for 日本[Ri4 ben3], Japan/
+        説 说 [shuo1] /variant of 說|说[shuo1]/
+        說 说 [shuo1] /to speak/to talk/to say/
+        日 日 [ri4] /sun/day/date, day of the month/
+        了 了 [le5] /(completed action marker)/
+        了 了 [liao3] /to finish/to understand/to know/
+        行長 行长 [hang2 zhang3] /bank president/
+        """
+
+    @Test func usualReadingFirstWithUnihansReading() throws {
+        let pinyin = try PinyinConverter()
+        let (entries, diagnostics) = CEDICT.read(Self.readings, file: "cedict.u8") { try? pinyin.pinyin($0) }
+        #expect(diagnostics.isEmpty)
+        #expect(entries.count == 8)
+        // Each headword's entries together at its first place, the usual reading first.
+        #expect(entries.map { $0.simplified + " " + ($0.pinyin ?? "") } == [
+            "说 shuō", "说 shuì", "说 shuō", "日 rì", "日 Rì", "了 le", "了 liǎo", "行长 háng zhǎng",
+        ])
+        #expect(entries[0].english == "to speak")
+        #expect(entries[2].english.hasPrefix("variant of"))
+        // Origins still name the file's lines.
+        #expect(entries[0].origin.line == 4)
+        let lexicon = try TermBase(entries: entries, normalizer: TextNormalizer()).pinyinLexicon()
+        #expect(lexicon.reading(of: "说") == "shuō")
+        #expect(lexicon.reading(of: "了") == "le")
+    }
+
+    @Test func withoutAUsualReadingCommonWordsAndMoreSensesComeFirst() {
+        let (entries, _) = CEDICT.read(Self.readings, file: "cedict.u8")
+        #expect(entries.filter { $0.simplified == "日" }.map(\.english) == ["sun", "abbr. for 日本[Ri4 ben3], Japan"])
+        #expect(entries.filter { $0.simplified == "说" }.map(\.english).first == "to speak")
+        // Without Unihan's word, 了's reading with more senses wins.
+        #expect(entries.filter { $0.simplified == "了" }.first?.english == "to finish")
+    }
+}
+
 @Suite struct CEDICTLineEndTests {
     @Test func crlfLineEnds() {
         let text = CEDICTTests.sample.split(separator: "\n").joined(separator: "\r\n") + "\r\n"

@@ -8,7 +8,11 @@ public enum CEDICT {
     /// - Parameters:
     ///   - text: the dictionary's text.
     ///   - file: its name, for origins and messages.
-    public static func read(_ text: String, file: String) -> (entries: [GlossaryEntry], diagnostics: [GlossaryDiagnostic]) {
+    ///   - commonReading: the usual reading of a single character (ICU's, from Unihan), which
+    ///     puts that character's entry with this reading first.
+    public static func read(
+        _ text: String, file: String, commonReading: ((String) -> String?)? = nil
+    ) -> (entries: [GlossaryEntry], diagnostics: [GlossaryDiagnostic]) {
         var entries: [GlossaryEntry] = []
         entries.reserveCapacity(125_000)
         var diagnostics: [GlossaryDiagnostic] = []
@@ -30,7 +34,52 @@ public enum CEDICT {
                     GlossaryDiagnostic(file: file, line: lineNumber, column: problem.column, message: problem.message))
             }
         }
-        return (entries, diagnostics)
+        return (orderingReadings(entries, commonReading: commonReading), diagnostics)
+    }
+
+    /// The entries, those of one headword (several readings: 说 shuō and shuì, 日 rì and Rì)
+    /// together at the first one's place and the usual reading first, so that whatever takes a
+    /// headword's first entry — glosses, pinyin — takes `说 shuō "to speak"` rather than
+    /// `说 shuì "to persuade"`, and not a proper noun (`日 Rì`, Japan) over a common word.
+    ///
+    /// Usual means, in order: not only a cross-reference ("variant of …"); lower-case pinyin (a
+    /// proper noun's is capitalised); for a single character, the reading `commonReading` gives;
+    /// more senses; the file's order.
+    static func orderingReadings(_ entries: [GlossaryEntry], commonReading: ((String) -> String?)?) -> [GlossaryEntry] {
+        var groups: [String: [Int]] = [:]
+        var order: [String] = []
+        for (index, entry) in entries.enumerated() {
+            if groups[entry.simplified] == nil { order.append(entry.simplified) }
+            groups[entry.simplified, default: []].append(index)
+        }
+        guard order.count < entries.count else { return entries }
+        var result: [GlossaryEntry] = []
+        result.reserveCapacity(entries.count)
+        for headword in order {
+            let members = groups[headword]!
+            guard members.count > 1 else {
+                result.append(entries[members[0]])
+                continue
+            }
+            let usual = headword.count == 1 ? commonReading?(headword)?.lowercased() : nil
+            func key(_ index: Int) -> (Int, Int, Int, Int, Int) {
+                let entry = entries[index]
+                let pinyin = entry.pinyin ?? ""
+                let crossReference = entry.englishTerms.allSatisfy { isCrossReference($0) } ? 1 : 0
+                let properNoun = pinyin.first?.isUppercase == true ? 1 : 0
+                let unusual = usual.map { $0 == pinyin.lowercased() ? 0 : 1 } ?? 0
+                return (crossReference, properNoun, unusual, -entry.englishTerms.count, index)
+            }
+            result += members.sorted { key($0) < key($1) }.map { entries[$0] }
+        }
+        return result
+    }
+
+    /// "variant of 陳|陈[chen2]", "see 啥[sha2]", "old variant of …": a pointer, not a meaning.
+    static func isCrossReference(_ gloss: String) -> Bool {
+        let lower = gloss.lowercased()
+        return ["variant of", "old variant of", "see ", "see also", "archaic variant of", "japanese variant of", "erhua variant of"]
+            .contains { lower.hasPrefix($0) }
     }
 
     /// "proper noun" for capitalised pinyin, and the measure words, as one note.

@@ -62,7 +62,13 @@ public enum GlossaryLoader {
     /// Parses glossary text of the format `file`'s name or content shows.
     public static func read(_ text: String, file: String, layer: GlossaryLayer) -> (entries: [GlossaryEntry], diagnostics: [GlossaryDiagnostic]) {
         switch format(of: file, text: text) {
-        case .cedict: CEDICT.read(text, file: file)
+        case .cedict:
+            // ICU's reading of a single character is Unihan's usual one (说 shuō, 了 le).
+            if let converter = try? PinyinConverter() {
+                CEDICT.read(text, file: file) { character in try? converter.pinyin(character) }
+            } else {
+                CEDICT.read(text, file: file)
+            }
         case .tsv: DuizhaoTSV.read(text, file: file, layer: layer)
         case .csv: GlossaryCSV.read(text, file: file, layer: layer)
         case .tbx: TBX.read(data: Data(text.utf8), file: file, layer: layer)
