@@ -99,11 +99,7 @@ struct AlignCommand: ParsableCommand {
     }
 
     private func read(_ path: String) throws -> String {
-        do {
-            return try InputText.read(path: path).text
-        } catch {
-            throw CommandFailure(error)
-        }
+        try InputLimit.read(path: path, limit: InputLimit.align, command: "align").text
     }
 
     /// The files to align and where each result goes: one pair, or the files two folders share.

@@ -2,7 +2,7 @@ import DuizhaoText
 import Foundation
 
 /// The largest text read by the commands that hold a whole input in memory: 32 MB for each
-/// file `annotate` and `export` read, 64 MB for `gloss`.
+/// file `annotate`, `export` and `align` read, 64 MB for `gloss`.
 ///
 /// `annotate` needs up to about 60 times its article's size (with `--format json`) and some
 /// five seconds a megabyte, `gloss` up to about 36 times (docs/BENCHMARKS.md, "Hostile and
@@ -12,6 +12,9 @@ import Foundation
 enum InputLimit {
     /// For the article and each source of `annotate` and `export`.
     static let crossReference = 32_000_000
+    /// For each of the two texts `align` pairs: it needs about 21 times their size (a pair of
+    /// 8.6 and 11.7 MB, 100,000 and 135,000 sentences, took 425 MB and 23 s).
+    static let align = 32_000_000
     /// For the text `gloss` marks.
     static let gloss = 64_000_000
 

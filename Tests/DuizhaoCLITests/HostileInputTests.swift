@@ -231,6 +231,17 @@ import Testing
         #expect(result.stderr.contains("\(big): 32.0 MB is more than annotate reads at once (32 MB)"))
     }
 
+    @Test func alignRefusesATextOverTheLimit() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let small = try Self.write(Array("周鸿祎说，差距一两年就能赶上。\n".utf8), "zh.txt", in: folder)
+        let big = try Self.sparse(megabytes: 32, "en.txt", in: folder)
+        let result = try Self.run(["align", "--no-dictionary", small, big], in: folder)
+        #expect(result.status == 65)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.contains("\(big): 32.0 MB is more than align reads at once (32 MB)"))
+    }
+
     @Test func standardInputOverTheLimitIsRefused() throws {
         let input = Data(repeating: UInt8(ascii: "a"), count: 64_000_001)
         let result = try BinaryRunner.run(["gloss", "--no-dictionary", "-"], stdin: input)
