@@ -63,7 +63,9 @@ struct CrossReferenceInputs: ParsableArguments {
             let sentences = documents.reduce(0) { $0 + $1.sentences.count }
             progress?.say("linking \(claims.count) claims to \(sentences) source sentences")
             let referencer = try CrossReferencer(glossaries: glossaries, options: DuizhaoAlign.CrossReferenceOptions(threshold: threshold))
-            let result = try referencer.crossReference(claims: claims, sources: documents, references: references)
+            let result = try referencer.crossReference(claims: claims, sources: documents, references: references) { done, total in
+                progress?.say("linking claims to \(sentences) source sentences: \(done) of \(total) scored")
+            }
             return CrossReferenceRun(result: result, article: article, input: input.text, glossaries: glossaries, progress: progress)
         } catch {
             progress?.finish()

@@ -51,6 +51,10 @@ import Testing
         #expect(phases.contains("duizhao: reading the article…"))
         #expect(phases.contains("duizhao: reading source 2 of 2…"))
         #expect(phases.contains { $0.hasPrefix("duizhao: linking ") && $0.hasSuffix(" source sentences…") })
+        // Linking, the slow phase, counts the claims scored (some 2,300 here).
+        for done in [1000, 2000] {
+            #expect(phases.contains { $0.hasPrefix("duizhao: linking claims to ") && $0.contains(": \(done) of ") && $0.hasSuffix(" scored…") })
+        }
         #expect(phases.last == "duizhao: writing the report…")
         #expect(terminal.shown.hasSuffix("\r\u{1B}[K"))
         let written = try String(contentsOfFile: output, encoding: .utf8)

@@ -110,9 +110,14 @@ public final class CrossReferencer {
     }
 
     /// Links each claim to the spans of `sources` that support it.
-    /// - Parameter references: reference labels and the source (index into `sources`) each names.
+    /// - Parameters:
+    ///   - references: reference labels and the source (index into `sources`) each names.
+    ///   - progress: told how many claims of how many have been scored, every 1,000 claims and
+    ///     at the end.
     /// - Throws: `ICUError` when ICU fails.
-    public func crossReference(claims: [Claim], sources: [SourceDocument], references: [String: Int]) throws(ICUError) -> CrossReference {
+    public func crossReference(
+        claims: [Claim], sources: [SourceDocument], references: [String: Int], progress: ((_ done: Int, _ total: Int) -> Void)? = nil
+    ) throws(ICUError) -> CrossReference {
         // Flatten the sources' sentences.
         var owner: [Int] = []
         var local: [Int] = []
@@ -165,6 +170,7 @@ public final class CrossReferencer {
         var claimQuantityLists: [[Quantity]] = []
         var hubs = HubScores(sentences: n, depth: Self.hubDepth)
         for (j, claim) in claims.enumerated() {
+            if j % 1000 == 0 && j > 0 { progress?(j, claims.count) }
             // Candidates: the sentences sharing the most weight with the claim.
             var touched: [Int32] = []
             for k in Int(en.bagStart[j])..<Int(en.bagStart[j + 1]) {
@@ -231,6 +237,7 @@ public final class CrossReferencer {
             claimQuantityLists.append(claimQuantities)
         }
 
+        progress?(claims.count, claims.count)
         // Second pass: less what each sentence scores with claims at large, ranked, with evidence.
         var results: [ClaimResult] = []
         var sourceNames: [Int: [NamedTerm]] = [:]
