@@ -23,15 +23,19 @@ public final class GlossarySegmenter: WordTokenizer {
     private let scanner: TermScanner
     private let words: WordSegmenter
     private let lattice = WordLattice()
-    /// Work buffers of `segment`, kept between chunks.
-    private var icuEnds: [Int] = []
-    private var icuKinds: [TokenKind] = []
+    /// Work buffers of `tokens(in:)`, kept between chunks and texts: ICU's tokens of the chunks
+    /// of a group, the terms and the path of a chunk.
+    private var icu: [ICUTokens] = []
     private var terms: [LatticeTerm] = []
     private var path: [LatticeWord] = []
 
     /// Text is segmented in chunks of about this many bytes, cut at line ends, so that the
     /// overlapping matches of a large file are never all held at once.
     static let chunkSize = 32 * 1024
+
+    /// ICU reads this many bytes of chunks (or one chunk, if longer) before the rest of the
+    /// work goes over them.
+    static let groupSize = 2 * 1024 * 1024
 
     /// Creates a segmenter over the terms of `matcher`.
     /// - Parameters:
@@ -62,12 +66,41 @@ public final class GlossarySegmenter: WordTokenizer {
         let chunks = TextChunks.ranges(in: text, limit: Self.chunkSize, at: .lines)
         // withUTF8 needs a mutable string; the copy shares storage unless `text` was bridged.
         var storage = text
+        var icu = self.icu
+        self.icu = []
+        defer { self.icu = icu }
         let result: Result<Void, ICUError> = storage.withUTF8 { bytes in
             Result { () throws(ICUError) in
                 var start = text.startIndex
-                for range in chunks {
-                    try segment(UnsafeBufferPointer(rebasing: bytes[range]), of: text, at: start, into: &tokens)
-                    start = text.utf8.index(start, offsetBy: range.count)
+                var first = 0
+                while first < chunks.count {
+                    // ICU goes over a group of chunks before the lattice reads any of them: ICU's
+                    // dictionary and the term trie then each stay in cache for a longer stretch,
+                    // where alternating chunk by chunk each evicted the other.
+                    var last = first
+                    var size = 0
+                    while last < chunks.count && (last == first || size + chunks[last].count <= Self.groupSize) {
+                        size += chunks[last].count
+                        last += 1
+                    }
+                    while icu.count < last - first { icu.append(ICUTokens()) }
+                    for index in first..<last {
+                        var tokens = icu[index - first]
+                        icu[index - first] = ICUTokens()
+                        tokens.ends.removeAll(keepingCapacity: true)
+                        tokens.kinds.removeAll(keepingCapacity: true)
+                        try words.forEachTokenEnd(inUTF8: UnsafeBufferPointer(rebasing: bytes[chunks[index]])) { end, kind in
+                            tokens.ends.append(end)
+                            tokens.kinds.append(kind)
+                        }
+                        icu[index - first] = tokens
+                    }
+                    for index in first..<last {
+                        let range = chunks[index]
+                        try segment(UnsafeBufferPointer(rebasing: bytes[range]), icu[index - first], of: text, at: start, into: &tokens)
+                        start = text.utf8.index(start, offsetBy: range.count)
+                    }
+                    first = last
                 }
             }
         }
@@ -75,32 +108,29 @@ public final class GlossarySegmenter: WordTokenizer {
         return tokens
     }
 
+    /// ICU's tokens of a chunk: where each ends, and its kind.
+    private struct ICUTokens {
+        var ends: [Int] = []
+        var kinds: [TokenKind] = []
+    }
+
     /// Segments the chunk `bytes` of `text`, which starts at `chunkStart`, appending its tokens.
     private func segment(
-        _ bytes: UnsafeBufferPointer<UInt8>, of text: String, at chunkStart: String.Index, into tokens: inout [Token]
+        _ bytes: UnsafeBufferPointer<UInt8>, _ icu: ICUTokens, of text: String, at chunkStart: String.Index,
+        into tokens: inout [Token]
     ) throws(ICUError) {
         // The work buffers are kept between chunks, and moved into locals while in use: a
         // class's stored arrays would be checked for exclusive access at every append.
-        var icuEnds = self.icuEnds
-        var icuKinds = self.icuKinds
         var terms = self.terms
         var path = self.path
-        self.icuEnds = []
-        self.icuKinds = []
         self.terms = []
         self.path = []
         defer {
-            self.icuEnds = icuEnds
-            self.icuKinds = icuKinds
             self.terms = terms
             self.path = path
         }
-        icuEnds.removeAll(keepingCapacity: true)
-        icuKinds.removeAll(keepingCapacity: true)
-        try words.forEachTokenEnd(inUTF8: bytes) { end, kind in
-            icuEnds.append(end)
-            icuKinds.append(kind)
-        }
+        let icuEnds = icu.ends
+        let icuKinds = icu.kinds
         let utf8 = UTF8Text(bytes: bytes)
         try scanner.terms(in: utf8, into: &terms)
         lattice.bestPath(utf8, icuEnds: icuEnds, icuKinds: icuKinds, terms: terms, into: &path)
