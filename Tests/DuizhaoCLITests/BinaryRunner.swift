@@ -49,4 +49,29 @@ enum BinaryRunner {
             stdout: String(decoding: out, as: UTF8.self),
             stderr: String(decoding: err, as: UTF8.self))
     }
+
+    /// `script(1)`, which runs a program on a pseudo-terminal; part of every Debian system.
+    static let script = "/usr/bin/script"
+    static var hasScript: Bool { FileManager.default.isExecutableFile(atPath: script) }
+
+    /// Runs `duizhao` on a pseudo-terminal (both output streams), as from an interactive shell
+    /// with `TERM=xterm` and no `NO_COLOR` unless `environment` sets them.
+    /// - Returns: the exit status and what the terminal showed, both streams in the order written.
+    static func runOnTerminal(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, shown: String) {
+        let command = ([binary.path] + arguments).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: script)
+        process.arguments = ["-qec", command, "/dev/null"]
+        var merged = ProcessInfo.processInfo.environment.merging(isolated) { $1 }
+        merged["TERM"] = "xterm"
+        merged.removeValue(forKey: "NO_COLOR")
+        process.environment = merged.merging(environment) { $1 }
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let shown = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: shown, as: UTF8.self))
+    }
 }

@@ -4,7 +4,6 @@ import Testing
 /// What a long `annotate` says on standard error: its phases on one line when that is a
 /// terminal (`script` gives the program one), nothing when it is a pipe.
 @Suite struct ProgressTests {
-    static let script = "/usr/bin/script"
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let sources = root.appendingPathComponent("Samples/sources").path
 
@@ -17,24 +16,11 @@ import Testing
         return path
     }
 
-    /// Runs `duizhao` under `script`, which gives it a terminal for both output streams; what
-    /// the terminal showed.
     static func onTerminal(_ arguments: [String], cache: String) throws -> (status: Int32, shown: String) {
-        let command = ([BinaryRunner.binary.path] + arguments).map { "'\($0)'" }.joined(separator: " ")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: script)
-        process.arguments = ["-qec", command, "/dev/null"]
-        process.environment = ProcessInfo.processInfo.environment.merging(BinaryRunner.isolated) { $1 }.merging(["DUIZHAO_CACHE_DIR": cache]) { $1 }
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let shown = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: shown, as: UTF8.self))
+        try BinaryRunner.runOnTerminal(arguments, environment: ["DUIZHAO_CACHE_DIR": cache])
     }
 
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: script)))
+    @Test(.enabled(if: BinaryRunner.hasScript))
     func annotateShowsItsPhasesOnATerminalOnly() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("duizhao-progress-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -65,7 +51,7 @@ import Testing
         #expect(try String(contentsOfFile: output, encoding: .utf8) == written)
     }
 
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: script)))
+    @Test(.enabled(if: BinaryRunner.hasScript))
     func aShortRunShowsNothing() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("duizhao-progress-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
