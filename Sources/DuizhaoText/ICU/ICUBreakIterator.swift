@@ -42,18 +42,7 @@ final class ICUBreakIterator {
             dz_break_set_utf8(handle, chars.baseAddress, Int64(chars.count), &status)
         }
         try ICUError.check(status, "setting the text of a break iterator")
-        // Boundaries come in batches so that the C call is amortised over many tokens.
-        let batch = 512
-        withUnsafeTemporaryAllocation(of: Int64.self, capacity: batch) { boundaries in
-            withUnsafeTemporaryAllocation(of: Int32.self, capacity: batch) { statuses in
-                while true {
-                    let count = Int(
-                        dz_break_next_batch(handle, boundaries.baseAddress, statuses.baseAddress, Int32(batch)))
-                    if count == 0 { break }
-                    for i in 0..<count { body(Int(boundaries[i]), statuses[i]) }
-                }
-            }
-        }
+        forEachRemainingBoundary(body)
         // Leave no dangling pointer behind in ICU's UText.
         dz_break_set_utf8(handle, nil, 0, &status)
     }
@@ -68,10 +57,18 @@ final class ICUBreakIterator {
         inUTF16 utf16: UnsafeBufferPointer<UInt16>,
         _ body: (_ boundary: Int, _ ruleStatus: Int32) -> Void
     ) throws(ICUError) {
-        precondition(utf16.count <= Int(Int32.max), "UTF-16 text too long for ICU")
+        // ICU counts UTF-16 units in an int32_t: U_ILLEGAL_ARGUMENT_ERROR (1) rather than a wrap.
+        guard utf16.count <= Int(Int32.max) else { throw ICUError(code: 1, operation: "setting a text of 2^31 UTF-16 units or more") }
         var status: Int32 = 0
         dz_break_set_utf16(handle, utf16.baseAddress, Int32(utf16.count), &status)
         try ICUError.check(status, "setting the text of a break iterator")
+        forEachRemainingBoundary(body)
+        dz_break_set_utf16(handle, nil, 0, &status)
+    }
+
+    /// Calls `body` with each boundary after the current one, to the end of the text.
+    private func forEachRemainingBoundary(_ body: (_ boundary: Int, _ ruleStatus: Int32) -> Void) {
+        // Boundaries come in batches so that the C call is amortised over many tokens.
         let batch = 512
         withUnsafeTemporaryAllocation(of: Int64.self, capacity: batch) { boundaries in
             withUnsafeTemporaryAllocation(of: Int32.self, capacity: batch) { statuses in
@@ -83,6 +80,5 @@ final class ICUBreakIterator {
                 }
             }
         }
-        dz_break_set_utf16(handle, nil, 0, &status)
     }
 }
