@@ -158,9 +158,12 @@ extension String {
 }
 
 extension TermMatch {
-    /// Whether the match is one character right after digits: the unit of a number or date
-    /// (2月, 18日, 150人, 560万), which a dictionary gloss would only mislead about (月 "moon").
+    /// Whether the match is one character right after a decimal digit (Arabic or full-width),
+    /// most often the unit of a number or date (2月, 18日, 150人, 560万), which a dictionary gloss would only
+    /// mislead about (月 "moon"). Chinese numerals (一两年) are glossed as words.
     func isUnitOfNumber(in text: String) -> Bool {
-        text[range].count == 1 && range.lowerBound > text.startIndex && text[text.index(before: range.lowerBound)].isNumber
+        guard text[range].count == 1, range.lowerBound > text.startIndex else { return false }
+        let before = text[text.index(before: range.lowerBound)].unicodeScalars
+        return before.count == 1 && before.first!.properties.numericType == .decimal
     }
 }

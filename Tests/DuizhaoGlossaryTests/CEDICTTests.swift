@@ -82,17 +82,22 @@ import Testing
         了 了 [le5] /(completed action marker)/
         了 了 [liao3] /to finish/to understand/to know/
         行長 行长 [hang2 zhang3] /bank president/
+        年 年 [Nian2] /surname Nian/
+        年 年 [nian2] /year/CL:個|个[ge4]/
+        秊 年 [nian2] /grain/harvest (old)/variant of 年[nian2]/
         """
 
     @Test func usualReadingFirstWithUnihansReading() throws {
         let pinyin = try PinyinConverter()
         let (entries, diagnostics) = CEDICT.read(Self.readings, file: "cedict.u8") { try? pinyin.pinyin($0) }
         #expect(diagnostics.isEmpty)
-        #expect(entries.count == 8)
+        #expect(entries.count == 11)
         // Each headword's entries together at its first place, the usual reading first.
         #expect(entries.map { $0.simplified + " " + ($0.pinyin ?? "") } == [
-            "说 shuō", "说 shuì", "说 shuō", "日 rì", "日 Rì", "了 le", "了 liǎo", "行长 háng zhǎng",
+            "说 shuō", "说 shuì", "说 shuō", "日 rì", "日 Rì", "了 le", "了 liǎo", "行长 háng zhǎng", "年 nián", "年 nián", "年 Nián",
         ])
+        // The form itself before an old variant with more senses.
+        #expect(entries.filter { $0.simplified == "年" }.map(\.english) == ["year", "grain", "surname Nian"])
         #expect(entries[0].english == "to speak")
         #expect(entries[2].english.hasPrefix("variant of"))
         // Origins still name the file's lines.

@@ -44,7 +44,7 @@ public enum CEDICT {
     ///
     /// Usual means, in order: not only a cross-reference ("variant of …"); lower-case pinyin (a
     /// proper noun's is capitalised); for a single character, the reading `commonReading` gives;
-    /// more senses; the file's order.
+    /// no cross-reference among the senses (an old or variant form); more senses; the file's order.
     static func orderingReadings(_ entries: [GlossaryEntry], commonReading: ((String) -> String?)?) -> [GlossaryEntry] {
         var groups: [String: [Int]] = [:]
         var order: [String] = []
@@ -62,13 +62,15 @@ public enum CEDICT {
                 continue
             }
             let usual = headword.count == 1 ? commonReading?(headword)?.lowercased() : nil
-            func key(_ index: Int) -> (Int, Int, Int, Int, Int) {
+            func key(_ index: Int) -> (Int, Int, Int, Int, Int, Int) {
                 let entry = entries[index]
                 let pinyin = entry.pinyin ?? ""
                 let crossReference = entry.englishTerms.allSatisfy { isCrossReference($0) } ? 1 : 0
                 let properNoun = pinyin.first?.isUppercase == true ? 1 : 0
                 let unusual = usual.map { $0 == pinyin.lowercased() ? 0 : 1 } ?? 0
-                return (crossReference, properNoun, unusual, -entry.englishTerms.count, index)
+                // An old or variant form (秊 年 "grain; harvest (old); variant of 年") after the form itself.
+                let variant = entry.englishTerms.contains { isCrossReference($0) } ? 1 : 0
+                return (crossReference, properNoun, unusual, variant, -entry.englishTerms.count, index)
             }
             result += members.sorted { key($0) < key($1) }.map { entries[$0] }
         }

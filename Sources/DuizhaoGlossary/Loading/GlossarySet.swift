@@ -109,8 +109,8 @@ public final class GlossarySet {
 /// The binary form of a term base and its matcher.
 enum CompiledGlossaries {
     /// Bumped whenever the layout or what is derived from the sources changes.
-    /// 2: a CC-CEDICT headword's usual reading first.
-    static let version: Int32 = 2
+    /// 2: a CC-CEDICT headword's usual reading first; 3: old and variant forms after it.
+    static let version: Int32 = 3
     private static let magic: UInt64 = 0x4443_5A44_5F47_4C53  // "DZGLSCDZ"-ish marker
 
     struct Damaged: Error {}
