@@ -115,13 +115,16 @@ public final class AnnotationReport {
         return cut.isEmpty ? gloss : cut
     }
 
+    /// Whether a gloss says what the word means: not a surname, variant, abbreviation or
+    /// cross-reference, and something besides remarks in parentheses ("(of sb) to express" is
+    /// "to express"; "(completed action marker)" is no rendering).
     static func isPlainGloss(_ gloss: String) -> Bool {
         let lower = gloss.lowercased()
-        for prefix in ["surname", "variant of", "old variant", "abbr.", "abbr ", "see ", "used in", "erhua", "japanese variant", "archaic", "(", "cl:"]
+        for prefix in ["surname", "variant of", "old variant", "abbr.", "abbr ", "see ", "used in", "erhua", "japanese variant", "archaic", "cl:"]
         where lower.hasPrefix(prefix) {
             return false
         }
-        return !lower.contains("[")
+        return !lower.contains("[") && !(lower.hasPrefix("(") && concise(gloss) == gloss)
     }
 
     /// Names (people, organizations, places) in the span with their pinyin: "周鸿祎 Zhōu Hóngyī".
