@@ -54,7 +54,7 @@ import Testing
     }
 
     @Test func hubScoresAverageTheBestScoresAMissingOneCountingAsZero() {
-        var hubs = HubScores(sentences: 3, depth: 2)
+        var hubs = HubScores(depth: 2)
         hubs.add(0.5, to: 1)
         #expect(hubs.mean(1) == 0.25)
         hubs.add(0.9, to: 1)

@@ -8,7 +8,7 @@ public struct CrossReferenceOptions: Sendable, Hashable {
     /// unsupported. 0.4 by default, a trade-off measured on mac-dev (docs/BENCHMARKS.md): 80%
     /// of the best candidates for claims whose source is there reach it, 42% of those for claims
     /// checked against an unrelated chapter. On the samples, claims a source states score 0.65
-    /// and more, the claim no source states 0.33.
+    /// and more, the claim no source states 0.32.
     public var threshold: Double = 0.4
     /// At most this many links per claim.
     public var maximumLinks: Int = 3
@@ -168,7 +168,7 @@ public final class CrossReferencer {
         var candidateSpans: [[ScoredSpan]] = []
         var claimCitations: [Set<Int>] = []
         var claimQuantityLists: [[Quantity]] = []
-        var hubs = HubScores(sentences: n, depth: Self.hubDepth)
+        var hubs = HubScores(depth: Self.hubDepth)
         for (j, claim) in claims.enumerated() {
             if j % 1000 == 0 && j > 0 { progress?(j, claims.count) }
             // Candidates: the sentences sharing the most weight with the claim.
@@ -409,7 +409,7 @@ struct HubScores {
     let depth: Int
     private var best: [Int: [Double]] = [:]
 
-    init(sentences: Int, depth: Int) {
+    init(depth: Int) {
         self.depth = depth
     }
 
