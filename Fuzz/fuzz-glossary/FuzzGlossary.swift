@@ -3,7 +3,7 @@ import DuizhaoText
 import Foundation
 
 /// Bytes as a glossary in every format: reading reports problems, never crashes; what reads
-/// back must match and look up.
+/// back must match and look up, and glossary-aware segmentation keeps its terms whole.
 #if FUZZING
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzGlossary(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
@@ -25,6 +25,19 @@ public func fuzzGlossary(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let sample = entries.prefix(20).map { $0.simplified + " " + $0.english }.joined(separator: "。")
     for match in (try? matcher.matches(in: sample, overlapping: true)) ?? [] {
         precondition(match.utf8Range.upperBound <= sample.utf8.count)
+    }
+    // Glossary-aware segmentation over the sample and the input itself, which holds the terms:
+    // tokens partition the text, and no token ends inside a glossary term.
+    if let segmenter = try? GlossarySegmenter(matcher: matcher, termBase: base) {
+        for segmented in [sample, text] {
+            guard let tokens = try? segmenter.tokens(in: segmented) else { preconditionFailure("segmentation failed") }
+            precondition(tokens.map { String(segmented[$0.range]) }.joined() == segmented, "segmentation lost text")
+            var ends = Set<Int>()
+            for token in tokens { ends.insert(segmented.utf8.distance(from: segmented.startIndex, to: token.range.upperBound)) }
+            for match in (try? matcher.matches(in: segmented)) ?? [] where match.entries.contains(where: { base.entries[Int($0)].origin.layer != .dictionary }) {
+                precondition(!ends.contains { match.utf8Range.lowerBound < $0 && $0 < match.utf8Range.upperBound }, "a glossary term was cut")
+            }
+        }
     }
     let written = DuizhaoTSV.write(entries)
     let again = DuizhaoTSV.read(written, file: "again.tsv", layer: .user).entries
