@@ -236,14 +236,16 @@ enum CrossReferenceFixture {
         #expect(SourceMatching.match(references, to: sources) == ["1": 0, "2": 1])
     }
 
-    @Test func manyClaimsAgainstManySentencesStayFast() throws {
+    /// Many claims against many near-identical sentences: each finds the one sentence whose
+    /// number is its own (time is measured in docs/BENCHMARKS.md, not here).
+    @Test func manyClaimsFindTheSentenceWithTheirNumber() throws {
         var sentences: [String] = []
         for i in 0..<3000 { sentences.append("第\(i)天北京下雨，团队营收\(i * 7)万美元。") }
         let sources = [try CrossReferenceFixture.source("big.txt", sentences)]
         let claims = (0..<200).map { CrossReferenceFixture.claim("c\($0)", "The team's revenue was \($0 * 7 * 10_000) dollars on a rainy day in Beijing.") }
-        let start = Date()
         let result = try run(claims, sources)
         #expect(result.claims.count == 200)
-        #expect(Date().timeIntervalSince(start) < 30)
+        let found = result.claims.enumerated().filter { index, claim in claim.links.first?.sentences.contains(index) == true }.count
+        #expect(found == 200)
     }
 }
