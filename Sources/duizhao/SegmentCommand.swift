@@ -2,6 +2,7 @@ import ArgumentParser
 import DuizhaoGlossary
 import DuizhaoReports
 import DuizhaoText
+import Foundation
 
 extension SegmentationUnit: ExpressibleByArgument {}
 extension SegmentationFormat: ExpressibleByArgument {}
@@ -34,6 +35,9 @@ struct SegmentCommand: ParsableCommand {
 
     @OptionGroup var glossaryOptions: GlossaryOptions
 
+    /// Input (bytes) from which a run says on a terminal how far it has got: about a second's work.
+    static let progressThreshold = 8_000_000
+
     func run() throws {
         try reportingFailures {
             var words: (any WordTokenizer)?
@@ -54,6 +58,13 @@ struct SegmentCommand: ParsableCommand {
             }
             let sink = OutputSink()
             var state = SegmentationReport.PieceState()
+            let size = input.file.flatMap { $0 == "-" ? nil : (try? FileManager.default.attributesOfItem(atPath: $0))?[.size] as? NSNumber }?.intValue
+            // Shown once the input is known to be long (from the start for a large file, after the
+            // first 8 MB of standard input), and only when the segments go elsewhere than the
+            // terminal, where they would scroll over it.
+            var progress: Progress?
+            var progressChecked = false
+            defer { progress?.finish() }
             while true {
                 let piece: (text: String, offset: Int)?
                 do throws(InputError) {
@@ -63,6 +74,14 @@ struct SegmentCommand: ParsableCommand {
                     throw CommandFailure(error)
                 }
                 guard let piece else { break }
+                if !progressChecked && (size ?? piece.offset) >= Self.progressThreshold {
+                    progressChecked = true
+                    progress = Progress.onTerminal(prefix: "duizhao: ", enabled: isatty(STDOUT_FILENO) == 0)
+                }
+                if let progress {
+                    let done = InputLimit.describe(piece.offset)
+                    progress.say(size.map { "segmenting: \(done) of \(InputLimit.describe($0)) (\(piece.offset * 100 / max($0, 1))%)" } ?? "segmenting: \(done) read")
+                }
                 try report.write(piece: piece.text, at: piece.offset, state: &state, to: sink)
             }
             report.finish(state, to: sink)

@@ -54,11 +54,14 @@ enum BinaryRunner {
     static let script = "/usr/bin/script"
     static var hasScript: Bool { FileManager.default.isExecutableFile(atPath: script) }
 
-    /// Runs `duizhao` on a pseudo-terminal (both output streams), as from an interactive shell
+    /// Runs `duizhao` on a pseudo-terminal (both output streams unless `outputFile`), as from an interactive shell
     /// with `TERM=xterm` and no `NO_COLOR` unless `environment` sets them.
     /// - Returns: the exit status and what the terminal showed, both streams in the order written.
-    static func runOnTerminal(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, shown: String) {
-        let command = ([binary.path] + arguments).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
+    /// - Parameter outputFile: where standard output goes instead of the terminal.
+    static func runOnTerminal(_ arguments: [String], environment: [String: String] = [:], outputFile: String? = nil) throws -> (status: Int32, shown: String) {
+        func quoted(_ word: String) -> String { "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+        var command = ([binary.path] + arguments).map(quoted).joined(separator: " ")
+        if let outputFile { command += " > " + quoted(outputFile) }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: script)
         process.arguments = ["-qec", command, "/dev/null"]

@@ -63,4 +63,33 @@ import Testing
         #expect(terminal.status == 0, "\(terminal.shown)")
         #expect(!terminal.shown.contains("\u{1B}"))
     }
+
+    @Test(.enabled(if: BinaryRunner.hasScript))
+    func segmentSaysHowFarItHasGotWhenItsOutputGoesElsewhere() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("duizhao-progress-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // 9 MB, over the 8 MB from which segment reports.
+        let paragraph = "周鸿祎表示，中美AI差距一两年就能赶上。Zhou said the gap could close within two years.\n\n"
+        let input = folder.appendingPathComponent("big.txt").path
+        try Data(String(repeating: paragraph, count: 9_000_000 / paragraph.utf8.count + 1).utf8).write(to: URL(fileURLWithPath: input))
+        let output = folder.appendingPathComponent("sentences.txt").path
+
+        let terminal = try BinaryRunner.runOnTerminal(["segment", input], outputFile: output)
+        #expect(terminal.status == 0, "\(terminal.shown)")
+        let phases = terminal.shown.components(separatedBy: "\r\u{1B}[K").filter { !$0.isEmpty }
+        #expect(phases.first == "duizhao: segmenting: 0 MB of 9.0 MB (0%)…")
+        // A phase per piece of about 1 MB, the share read growing.
+        let shares = phases.compactMap { phase in phase.split(separator: "(").last.flatMap { Int($0.prefix { $0.isNumber }) } }
+        #expect(shares.count >= 8 && shares == shares.sorted() && (shares.last ?? 0) >= 80, "\(phases)")
+        #expect(terminal.shown.hasSuffix("\r\u{1B}[K"))
+        let written = try String(contentsOfFile: output, encoding: .utf8)
+        #expect(written.hasPrefix("周鸿祎表示，中美AI差距一两年就能赶上。\nZhou said"))
+
+        // Through a pipe, or onto the terminal with the segments: nothing.
+        let piped = try BinaryRunner.run(["segment", input])
+        #expect(piped.status == 0)
+        #expect(piped.stderr.isEmpty)
+        #expect(piped.stdout == written)
+    }
 }
