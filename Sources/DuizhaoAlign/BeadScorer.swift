@@ -100,9 +100,7 @@ final class BeadScorer {
     let ratio: Float
     /// Variance of the length difference per character, estimated from the document.
     var variance: Float
-    private var zhMarks: [UInt32]
-    private var enMarks: [UInt32]
-    private var stamp: UInt32 = 0
+    private var marks: CoverageMarks
 
     init(zh: SideFeatures, en: SideFeatures, featureCount: Int, parameters: AlignmentParameters) {
         var zh = zh
@@ -116,8 +114,7 @@ final class BeadScorer {
         let enTotal = en.lengths.reduce(0, +)
         ratio = zhTotal > 0 && enTotal > 0 ? enTotal / zhTotal : 1
         variance = 6.8 * max(ratio, 1)
-        zhMarks = [UInt32](repeating: 0, count: featureCount)
-        enMarks = [UInt32](repeating: 0, count: featureCount)
+        marks = CoverageMarks(featureCount: featureCount)
     }
 
     /// Multiplies by `uncoverable` the weight of each token of `side` that no sentence of
@@ -171,78 +168,9 @@ final class BeadScorer {
     /// weighted share of the tokens on both sides that the other side covers.
     func similarity(_ z: Range<Int>, _ e: Range<Int>) -> Float {
         guard !z.isEmpty, !e.isEmpty else { return 0 }
-        stamp &+= 1
-        if stamp == 0 {
-            for i in zhMarks.indices { zhMarks[i] = 0 }
-            for i in enMarks.indices { enMarks[i] = 0 }
-            stamp = 1
-        }
-        let s = stamp
-        var zhCovered: Float = 0
-        var zhTotal: Float = 0
-        var enCovered: Float = 0
-        var enTotal: Float = 0
-        zhMarks.withUnsafeMutableBufferPointer { zm in
-            enMarks.withUnsafeMutableBufferPointer { em in
-                zh.bag.withUnsafeBufferPointer { bag in
-                    for i in z {
-                        for k in Int(zh.bagStart[i])..<Int(zh.bagStart[i + 1]) { zm[Int(bag[k])] = s }
-                    }
-                }
-                en.bag.withUnsafeBufferPointer { bag in
-                    for j in e {
-                        for k in Int(en.bagStart[j])..<Int(en.bagStart[j + 1]) { em[Int(bag[k])] = s }
-                    }
-                }
-                (zhCovered, zhTotal) = Self.coverage(zh, z, em, s)
-                (enCovered, enTotal) = Self.coverage(en, e, zm, s)
-            }
-        }
+        let (zhCovered, zhTotal, enCovered, enTotal) = marks.coverage(zh, z, en, e)
         let total = zhTotal + enTotal + parameters.smoothing
         return total > 0 ? (zhCovered + enCovered + parameters.smoothing * parameters.prior) / total : 0
-    }
-
-    /// The weight of the tokens of `sentences` on `side`, and of those the marks cover.
-    @inline(__always)
-    static func coverage(_ side: SideFeatures, _ sentences: Range<Int>, _ marks: UnsafeMutableBufferPointer<UInt32>, _ s: UInt32)
-        -> (Float, Float)
-    {
-        var covered: Float = 0
-        var total: Float = 0
-        side.alternatives.withUnsafeBufferPointer { alternatives in
-            side.syllables.withUnsafeBufferPointer { syllables in
-                side.alternativeStart.withUnsafeBufferPointer { alternativeStart in
-                    side.syllableStart.withUnsafeBufferPointer { syllableStart in
-                        side.tokenWeight.withUnsafeBufferPointer { weight in
-                            let first = Int(side.tokenStart[sentences.lowerBound])
-                            let end = Int(side.tokenStart[sentences.upperBound])
-                            for t in first..<end {
-                                let w = weight[t]
-                                total += w
-                                var hit = false
-                                for k in Int(alternativeStart[t])..<Int(alternativeStart[t + 1]) where marks[Int(alternatives[k])] == s {
-                                    hit = true
-                                    break
-                                }
-                                if !hit {
-                                    let a = Int(syllableStart[t])
-                                    let b = Int(syllableStart[t + 1])
-                                    if a < b {
-                                        hit = true
-                                        for k in a..<b where marks[Int(syllables[k])] != s {
-                                            hit = false
-                                            break
-                                        }
-                                    }
-                                }
-                                if hit { covered += w }
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        return (covered, total)
     }
 
     /// Log-probability of the lengths of a bead under the document's length model.

@@ -432,15 +432,13 @@ struct HubScores {
     }
 }
 
-/// Scores the words of a source span against a claim, with scratch marks.
+/// Scores the words of a source span against a claim (`CoverageMarks`).
 struct SpanScorer {
     let zh: SideFeatures
     let en: SideFeatures
     /// Per source sentence: what its tokens cost if the claim covers none (`ChanceWeights`).
     let sourceMiss: [Float]
-    private var zhMarks: [UInt32]
-    private var enMarks: [UInt32]
-    private var stamp: UInt32 = 0
+    private var marks: CoverageMarks
 
     /// How much the source side's evidence counts beside the claim's.
     static let sourceWeight = 0.4
@@ -450,8 +448,7 @@ struct SpanScorer {
         self.zh = zh
         self.en = en
         self.sourceMiss = sourceMiss
-        zhMarks = [UInt32](repeating: 0, count: featureCount)
-        enMarks = [UInt32](repeating: 0, count: featureCount)
+        marks = CoverageMarks(featureCount: featureCount)
     }
 
     /// The log-likelihood ratio of `span` being claim `j`'s source against its being any
@@ -463,30 +460,10 @@ struct SpanScorer {
     /// plus one, so that a claim of two rare words covered both scores about as high as a long
     /// one covered whole, and a claim of one common word does not.
     mutating func evidence(_ span: Range<Int>, _ j: Int) -> (words: Double, claimShare: Double) {
-        stamp &+= 1
-        if stamp == 0 {
-            for i in zhMarks.indices { zhMarks[i] = 0 }
-            for i in enMarks.indices { enMarks[i] = 0 }
-            stamp = 1
-        }
-        let s = stamp
-        let zh = self.zh
-        let en = self.en
-        var result: (Double, Double) = (0, 0)
         var miss: Float = 0
         for i in span { miss += sourceMiss[i] }
-        zhMarks.withUnsafeMutableBufferPointer { zm in
-            enMarks.withUnsafeMutableBufferPointer { em in
-                for i in span {
-                    for k in Int(zh.bagStart[i])..<Int(zh.bagStart[i + 1]) { zm[Int(zh.bag[k])] = s }
-                }
-                for k in Int(en.bagStart[j])..<Int(en.bagStart[j + 1]) { em[Int(en.bag[k])] = s }
-                let (zhCovered, _) = BeadScorer.coverage(zh, span, em, s)
-                let (enCovered, enTotal) = BeadScorer.coverage(en, j..<(j + 1), zm, s)
-                let words = (Double(enCovered) + Self.sourceWeight * Double(zhCovered + miss)) / Double(enTotal + 1)
-                result = (words, Double(enCovered) / Double(enTotal + 1))
-            }
-        }
-        return result
+        let (zhCovered, _, enCovered, enTotal) = marks.coverage(zh, span, en, j..<(j + 1))
+        let words = (Double(enCovered) + Self.sourceWeight * Double(zhCovered + miss)) / Double(enTotal + 1)
+        return (words, Double(enCovered) / Double(enTotal + 1))
     }
 }
