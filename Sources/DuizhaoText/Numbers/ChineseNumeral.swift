@@ -107,16 +107,21 @@ public enum ChineseNumeral {
             places += 1
             k += 1
         }
-        guard places > 0 else { return nil }
-        var multiplier = 1.0
-        while k < s.endIndex, let sc = scale(s[k]) {
-            multiplier *= sc
-            k += 1
-        }
-        guard k == s.endIndex else { return nil }
+        guard places > 0, let multiplier = trailingScales(s[k...]) else { return nil }
         // Scale the integer mantissa before dividing so 5.6亿 comes out as exactly 560000000.
         let p = powerOfTen(places)
         return (whole * p + fraction) * multiplier / p
+    }
+
+    /// The product of the scale characters that end a numeral (万, 亿, 万亿 …), 1 for none; nil
+    /// when anything else follows.
+    private static func trailingScales(_ s: ArraySlice<Unicode.Scalar>) -> Double? {
+        var multiplier = 1.0
+        for c in s {
+            guard let sc = scale(c) else { return nil }
+            multiplier *= sc
+        }
+        return multiplier
     }
 
     /// 560万, 5.6亿, 1,200万: Arabic digits then scale characters.
@@ -141,13 +146,7 @@ public enum ChineseNumeral {
             }
             k += 1
         }
-        guard sawDigit, !(inFraction && places == 0) else { return nil }
-        var multiplier = 1.0
-        while k < s.endIndex, let sc = scale(s[k]) {
-            multiplier *= sc
-            k += 1
-        }
-        guard k == s.endIndex else { return nil }
+        guard sawDigit, !(inFraction && places == 0), let multiplier = trailingScales(s[k...]) else { return nil }
         let p = powerOfTen(places)
         return mantissa * multiplier / p
     }
