@@ -44,7 +44,7 @@ def line_at(ranges, start, end):
     return {i for i, (a, b) in enumerate(ranges) if a < end and start < b}
 
 
-totals = {'one_to_one': [0, 0], 'linked': [0, 0], 'unaligned': [0, 0], 'ranked_one_to_one': [0, 0], 'ranked_linked': [0, 0]}
+totals = {name: [0, 0] for name in ['one_to_one', 'linked', 'unaligned', 'ranked_one_to_one', 'ranked_linked', 'unrelated']}
 for chapter in ['001', '002', '003', '004', '005', '006']:
     english = [l.rstrip('\n') for l in open(os.path.join(evaluation, 'en', chapter), encoding='utf-8')]
     chinese = [l.rstrip('\n') for l in open(os.path.join(evaluation, 'zh', chapter), encoding='utf-8')]
@@ -112,7 +112,6 @@ for index, chapter in enumerate(chapters):
                              '--source', os.path.join(work, other + '-zh.txt'), '--format', 'json'] + options,
                             check=True, capture_output=True)
     for claim in json.loads(result.stdout)['claims']:
-        totals.setdefault('unrelated', [0, 0])
         totals['unrelated'][0] += not claim['supported']
         totals['unrelated'][1] += 1
 
