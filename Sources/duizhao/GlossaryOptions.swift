@@ -20,6 +20,9 @@ struct GlossaryOptions: ParsableArguments {
         sources += GlossaryLoader.shippedFiles().map {
             GlossarySource(path: $0, layer: .shipped, name: URL(fileURLWithPath: $0).lastPathComponent)
         }
+        // The frequency list goes with the dictionary: it weighs the dictionary's words. Without
+        // it, words cost one each; no hint, since it only matters to word segmentation.
+        var frequencies: String?
         if !noDictionary {
             let path = GlossaryLoader.dictionaryPath()
             if FileManager.default.fileExists(atPath: path) {
@@ -28,9 +31,11 @@ struct GlossaryOptions: ParsableArguments {
                 FileHandle.standardError.write(
                     Data("duizhao: hint: no CC-CEDICT at \(path); run 'duizhao dictionary install' for dictionary words\n".utf8))
             }
+            let frequencyPath = GlossaryLoader.frequenciesPath()
+            if FileManager.default.fileExists(atPath: frequencyPath) { frequencies = frequencyPath }
         }
         do {
-            return try GlossarySet.load(sources, cacheDirectory: GlossarySet.defaultCacheDirectory())
+            return try GlossarySet.load(sources, frequencies: frequencies, cacheDirectory: GlossarySet.defaultCacheDirectory())
         } catch let error as InputError {
             throw CommandFailure(error)
         } catch let error as GlossaryError {

@@ -18,10 +18,11 @@ enum BinaryRunner {
         Bundle.module.url(forResource: name, withExtension: nil, subdirectory: "Fixtures")!.path
     }
 
-    /// The same outcome on every machine: no dictionary the developer may have installed, and a
+    /// The same outcome on every machine: no dictionary or word frequencies the developer may have installed, and a
     /// compiled cache of the tests' own rather than the user's.
     static let isolated = [
         "DUIZHAO_DICTIONARY": "/nonexistent/duizhao-tests/cedict_ts.u8",
+        "DUIZHAO_FREQUENCIES": "/nonexistent/duizhao-tests/word-frequencies.txt",
         "DUIZHAO_CACHE_DIR": FileManager.default.temporaryDirectory.appendingPathComponent("duizhao-test-cache").path,
     ]
 

@@ -81,6 +81,58 @@ import Testing
         #expect(FileManager.default.contents(atPath: target) == Data("old dictionary".utf8))  // left in place
     }
 
+    @Test func installsAWordFrequencyListThatSegmentationThenUses() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("duizhao-freq-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let dictionary = folder.appendingPathComponent("cedict_ts.u8").path
+        try Data("研究 研究 [yan2 jiu1] /research/\n研究生 研究生 [yan2 jiu1 sheng1] /graduate student/\n生命 生命 [sheng1 ming4] /life/\n命 命 [ming4] /fate/\n".utf8)
+            .write(to: URL(fileURLWithPath: dictionary))
+        let source = folder.appendingPathComponent("dict.txt")
+        let target = folder.appendingPathComponent("share/word-frequencies.txt").path
+        let environment = ["DUIZHAO_DICTIONARY": dictionary, "DUIZHAO_FREQUENCIES": target]
+        func words() throws -> String {
+            let result = try BinaryRunner.run(["segment", "--unit", "word", "-"], stdin: Data("研究生命".utf8), environment: environment)
+            #expect(result.status == 0, "\(result.stderr)")
+            return result.stdout
+        }
+        for (list, expected) in [("研究 5000 vn\n生命 3000 n\n研究生 20 n\n命 10 n\n", "研究 生命\n"), ("研究 10\n生命 10\n研究生 5000\n命 3000\n", "研究生 命\n")] {
+            try Data(list.utf8).write(to: source)
+            let result = try BinaryRunner.run(["dictionary", "install", "--frequencies", source.path], environment: environment)
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(result.stdout == "installed word frequencies: 4 words to \(target)\n")
+            #expect(try words() == expected)
+        }
+    }
+
+    @Test func refusesAMalformedWordFrequencyListAndKeepsTheOldOne() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("duizhao-freq-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let target = folder.appendingPathComponent("word-frequencies.txt").path
+        try Data("研究 5\n".utf8).write(to: URL(fileURLWithPath: target))
+        let source = folder.appendingPathComponent("bad.txt").path
+        try Data("研究 5\n生命\n命 x\n".utf8).write(to: URL(fileURLWithPath: source))
+        let result = try BinaryRunner.run(["dictionary", "install", "--frequencies", source], environment: ["DUIZHAO_FREQUENCIES": target])
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("\(source):2:3: error: expected a count after '生命'"))
+        #expect(result.stderr.contains("\(source):3:3: error: 'x' is not a count"))
+        #expect(FileManager.default.contents(atPath: target) == Data("研究 5\n".utf8))
+
+        // Named by the environment, a malformed list stops a command that loads it, with its lines.
+        let dictionary = folder.appendingPathComponent("cedict_ts.u8").path
+        try Data(DictionaryInstallCommandTests.dictionary(count: 3).utf8).write(to: URL(fileURLWithPath: dictionary))
+        let segment = try BinaryRunner.run(
+            ["segment", "--unit", "word", "-"], stdin: Data("银行".utf8), environment: ["DUIZHAO_DICTIONARY": dictionary, "DUIZHAO_FREQUENCIES": source])
+        #expect(segment.status == 65)
+        #expect(segment.stderr.contains("\(source):2:3: error: expected a count after '生命'"))
+        #expect(segment.stdout.isEmpty)
+
+        let nothing = try BinaryRunner.run(["dictionary", "install"])
+        #expect(nothing.status == 64)
+        #expect(nothing.stderr.contains("--frequencies"))
+    }
+
     @Test func withoutADictionaryLookupHints() throws {
         let result = try BinaryRunner.run(["lookup", "周鸿祎"], environment: ["DUIZHAO_DICTIONARY": "/nonexistent/cedict.u8"])
         #expect(result.status == 0)

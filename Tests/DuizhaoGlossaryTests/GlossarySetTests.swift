@@ -48,6 +48,24 @@ import Testing
         #expect(builtSummary.count > 10)
     }
 
+    @Test func wordCostsComeBackFromTheCacheAndFollowTheirList() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        let list = fixture.folder.appendingPathComponent("freq.txt")
+        try Data("银行 30\n长城 5\n人工智能 2\n".utf8).write(to: list)
+        let built = try GlossarySet.load(fixture.sources, frequencies: list.path, cacheDirectory: fixture.cache)
+        let cached = try GlossarySet.load(fixture.sources, frequencies: list.path, cacheDirectory: fixture.cache)
+        #expect(cached.wasCached)
+        #expect(built.wordCosts != nil && cached.wordCosts == built.wordCosts)
+        // Without the list, or with another, the cache built with it is not used.
+        let without = try GlossarySet.load(fixture.sources, cacheDirectory: fixture.cache)
+        #expect(!without.wasCached && without.wordCosts == nil)
+        try Data("银行 3\n长城 50\n".utf8).write(to: list)
+        let changed = try GlossarySet.load(fixture.sources, frequencies: list.path, cacheDirectory: fixture.cache)
+        #expect(!changed.wasCached)
+        #expect(changed.wordCosts != built.wordCosts)
+    }
+
     @Test func aChangedSourceIsNotServedFromTheCache() throws {
         let fixture = try Fixture()
         defer { fixture.remove() }

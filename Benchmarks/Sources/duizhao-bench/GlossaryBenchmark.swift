@@ -8,6 +8,8 @@ struct GlossaryBenchmark {
     var corpus: Corpus
     var repetitions: Int
     var dictionary: String?
+    /// A word-frequency list; none when nil and `$DUIZHAO_FREQUENCIES` is unset.
+    var frequencies: String?
     /// Times only the segmentation, for profiling it: the glossaries are loaded once, untimed.
     var segmentationOnly = false
 
@@ -25,14 +27,16 @@ struct GlossaryBenchmark {
             .filter { $0.hasSuffix(".tsv") }.sorted()
             .map { GlossarySource(path: Self.glossaries.appendingPathComponent($0).path, layer: .shipped, name: $0) }
         let sources = shipped + [GlossarySource(path: dictionaryPath, layer: .dictionary, name: "cedict_ts.u8")]
+        let frequencies = frequencies ?? ProcessInfo.processInfo.environment["DUIZHAO_FREQUENCIES"].flatMap { $0.isEmpty ? nil : $0 }
         print("## duizhao-bench glossary\n")
         print("- glossaries: \(shipped.map(\.name).joined(separator: ", ")) and CC-CEDICT (\(dictionaryPath))")
+        print("- word frequencies: \(frequencies ?? "none")")
         flushStandardOutput()
 
         if segmentationOnly {
             // A cache kept between runs, so that a run under a profiler does not rebuild it.
             let kept = FileManager.default.temporaryDirectory.appendingPathComponent("duizhao-bench-cache")
-            try segmentation(try GlossarySet.load(sources, cacheDirectory: kept.path))
+            try segmentation(try GlossarySet.load(sources, frequencies: frequencies, cacheDirectory: kept.path))
             return
         }
 
@@ -43,12 +47,12 @@ struct GlossaryBenchmark {
         var cached = VariantTimings(name: "read from the compiled cache")
         var set: GlossarySet?
         for _ in 1...repetitions {
-            let (_, seconds) = try timed { try GlossarySet.load(sources, cacheDirectory: nil) }
+            let (_, seconds) = try timed { try GlossarySet.load(sources, frequencies: frequencies, cacheDirectory: nil) }
             built.seconds.append(seconds)
         }
-        _ = try GlossarySet.load(sources, cacheDirectory: cache.path)  // writes the cache
+        _ = try GlossarySet.load(sources, frequencies: frequencies, cacheDirectory: cache.path)  // writes the cache
         for _ in 1...repetitions {
-            let (loaded, seconds) = try timed { try GlossarySet.load(sources, cacheDirectory: cache.path) }
+            let (loaded, seconds) = try timed { try GlossarySet.load(sources, frequencies: frequencies, cacheDirectory: cache.path) }
             precondition(loaded.wasCached)
             cached.seconds.append(seconds)
             set = loaded

@@ -28,6 +28,8 @@ struct BenchOptions {
     var seed: UInt64 = SyntheticCorpus.defaultSeed
     /// CC-CEDICT for `glossary`; `$DUIZHAO_DICTIONARY` by default.
     var dictionary: String?
+    /// A word-frequency list for `glossary`; `$DUIZHAO_FREQUENCIES` by default, none when unset.
+    var frequencies: String?
     /// For `glossary`: time the segmentation alone.
     var segmentationOnly = false
 
@@ -66,6 +68,8 @@ struct BenchOptions {
                 self.seed = seed
             case "--dictionary":
                 dictionary = try value(of: argument)
+            case "--frequencies":
+                frequencies = try value(of: argument)
             case "--segmentation-only":
                 segmentationOnly = true
             case "--help", "-h":

@@ -4,7 +4,7 @@
 //   duizhao-bench sentences [--megabytes N] [--repeat K] [--input FILE ...] [--seed S]
 //   duizhao-bench corpus    [--megabytes N] [--input FILE ...] [--seed S]
 //   duizhao-bench glossary  [--megabytes N] [--repeat K] [--input FILE ...] [--dictionary CEDICT]
-//                           [--segmentation-only]
+//                           [--frequencies LIST] [--segmentation-only]
 //
 // Prints a Markdown report to standard output. Exit status 64 on bad arguments, 1 on failure.
 
@@ -14,7 +14,7 @@ let usage = """
     usage: duizhao-bench words|sentences [--megabytes N] [--repeat K] [--input FILE ...] [--seed S]
            duizhao-bench corpus [--megabytes N] [--input FILE ...] [--seed S]
            duizhao-bench glossary [--megabytes N] [--repeat K] [--input FILE ...] [--dictionary FILE]
-                                  [--segmentation-only]
+                                  [--frequencies FILE] [--segmentation-only]
 
       words           time Duizhao's WordSegmenter against raw ICU word break (C, UTF-8 and UTF-16)
       sentences       time Duizhao's SentenceSegmenter against raw ICU sentence break (C, UTF-8)
@@ -30,6 +30,8 @@ let usage = """
                       Chinese/English news-like text from a seeded generator
       --seed S        seed of the synthetic text (default \(SyntheticCorpus.defaultSeed))
       --dictionary F  CC-CEDICT for `glossary` (default $DUIZHAO_DICTIONARY)
+      --frequencies F a word-frequency list for `glossary` (default $DUIZHAO_FREQUENCIES; none
+                      when unset)
       --segmentation-only
                       `glossary` times the segmentation alone, for profiling it (the
                       glossaries loaded once, untimed, through a compiled cache kept in
@@ -68,7 +70,7 @@ do {
     case .glossary:
         try GlossaryBenchmark(
             corpus: corpus, repetitions: options.repetitions, dictionary: options.dictionary,
-            segmentationOnly: options.segmentationOnly
+            frequencies: options.frequencies, segmentationOnly: options.segmentationOnly
         ).run()
     }
 } catch {

@@ -1,10 +1,11 @@
 import DuizhaoText
 import Foundation
 
-/// Installs CC-CEDICT where Duizhao looks for it, after checking it.
+/// Installs CC-CEDICT, and a word-frequency list, where Duizhao looks for them, after checking them.
 public enum DictionaryInstaller {
     /// What was installed.
     public struct Summary: Sendable {
+        /// Dictionary entries, or words of a frequency list.
         public var entries: Int
     }
 
@@ -12,6 +13,7 @@ public enum DictionaryInstaller {
     public enum Failure: Error, CustomStringConvertible {
         case input(InputError)
         case malformed(path: String, diagnostics: [GlossaryDiagnostic], entries: Int)
+        case malformedFrequencies(path: String, diagnostics: [GlossaryDiagnostic], words: Int)
         case cannotWrite(path: String, reason: String)
 
         public var description: String {
@@ -19,6 +21,9 @@ public enum DictionaryInstaller {
             case .input(let error): error.description
             case .malformed(let path, let diagnostics, let entries):
                 "\(path) does not look like CC-CEDICT (\(entries) entries, \(diagnostics.count) malformed lines):\n"
+                    + diagnostics.prefix(5).map(\.description).joined(separator: "\n")
+            case .malformedFrequencies(let path, let diagnostics, let words):
+                "\(path) is not a word-frequency list of lines 'word count' (\(words) words, \(diagnostics.count) malformed lines):\n"
                     + diagnostics.prefix(5).map(\.description).joined(separator: "\n")
             case .cannotWrite(let path, let reason): "cannot write \(path): \(reason)"
             }
@@ -46,14 +51,37 @@ public enum DictionaryInstaller {
         guard entries.count >= 1000, diagnostics.count * 100 <= entries.count else {
             throw .malformed(path: source, diagnostics: diagnostics, entries: entries.count)
         }
+        try write(input.text, to: destination)
+        return Summary(entries: entries.count)
+    }
+
+    /// Reads a word-frequency list (`WordFrequencies`; plain or gzip-compressed) from `source`,
+    /// checks it, and writes it to `destination` atomically.
+    /// - Throws: `Failure` when the source is unreadable, has a malformed line or no word, or
+    ///   cannot be written. Every line must be well formed: loading refuses a list that is not.
+    public static func installFrequencies(from source: String, to destination: String) throws(Failure) -> Summary {
+        let input: InputText
+        do {
+            input = try InputText(decoding: try readPossiblyCompressed(source), origin: source)
+        } catch {
+            throw .input(error)
+        }
+        let (frequencies, diagnostics) = WordFrequencies.read(input.text, file: source)
+        guard diagnostics.isEmpty, !frequencies.counts.isEmpty else {
+            throw .malformedFrequencies(path: source, diagnostics: diagnostics, words: frequencies.counts.count)
+        }
+        try write(input.text, to: destination)
+        return Summary(entries: frequencies.counts.count)
+    }
+
+    private static func write(_ text: String, to destination: String) throws(Failure) {
         let url = URL(fileURLWithPath: destination)
         do {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(input.text.utf8).write(to: url, options: .atomic)
+            try Data(text.utf8).write(to: url, options: .atomic)
         } catch {
             throw .cannotWrite(path: destination, reason: (error as NSError).localizedDescription)
         }
-        return Summary(entries: entries.count)
     }
 
     /// The file's bytes, gunzipped (by the system's gzip) when they start with gzip's magic number.

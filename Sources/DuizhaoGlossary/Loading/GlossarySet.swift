@@ -23,14 +23,20 @@ public struct GlossarySource: Sendable, Hashable {
 public final class GlossarySet {
     public let termBase: TermBase
     public let matcher: TermMatcher
+    /// What the matcher's Chinese terms cost the segmenter, when a word-frequency list was loaded.
+    let wordCosts: WordCosts?
     /// Whether this set came from the cache.
     public let wasCached: Bool
 
-    private init(termBase: TermBase, matcher: TermMatcher, wasCached: Bool) {
+    private init(termBase: TermBase, matcher: TermMatcher, wordCosts: WordCosts?, wasCached: Bool) {
         self.termBase = termBase
         self.matcher = matcher
+        self.wordCosts = wordCosts
         self.wasCached = wasCached
     }
+
+    /// Whether a word-frequency list was loaded with the glossaries.
+    public var hasWordFrequencies: Bool { wordCosts != nil }
 
     /// The environment variable naming the cache folder.
     public static let cacheVariable = "DUIZHAO_CACHE_DIR"
@@ -46,20 +52,22 @@ public final class GlossarySet {
     /// Loads `sources` in order of precedence, from the cache when it holds them.
     /// - Parameters:
     ///   - sources: the glossary files.
+    ///   - frequencies: a word-frequency list (`WordFrequencies`) for word segmentation, or nil.
     ///   - cacheDirectory: where compiled sets are kept; nil to neither read nor write one.
     /// - Throws: `InputError` for an unreadable file; `GlossaryError` listing every bad row.
-    public static func load(_ sources: [GlossarySource], cacheDirectory: String?) throws -> GlossarySet {
+    public static func load(_ sources: [GlossarySource], frequencies: String? = nil, cacheDirectory: String?) throws -> GlossarySet {
         // Every source's bytes, TBX too, since the cache key hashes them.
         var contents: [Data] = []
         for source in sources {
             contents.append(try GlossaryLoader.contents(of: source.path, evenTBX: true))
         }
-        let key = cacheKey(sources, contents)
+        let frequencyData = try frequencies.map { path throws(InputError) in try GlossaryLoader.contents(of: path) }
+        let key = cacheKey(sources, contents, frequencies: frequencyData)
         let cacheFile = cacheDirectory.map { "\($0)/glossaries-\(String(key, radix: 16)).bin" }
         if let cacheFile, let data = FileManager.default.contents(atPath: cacheFile),
-            let (termBase, matcher) = try? CompiledGlossaries.decode(data, key: key)
+            let (termBase, matcher, wordCosts) = try? CompiledGlossaries.decode(data, key: key)
         {
-            return GlossarySet(termBase: termBase, matcher: matcher, wasCached: true)
+            return GlossarySet(termBase: termBase, matcher: matcher, wordCosts: wordCosts, wasCached: true)
         }
         var entries: [GlossaryEntry] = []
         for (source, data) in zip(sources, contents) {
@@ -67,19 +75,30 @@ public final class GlossarySet {
         }
         let termBase = try TermBase(entries: entries, normalizer: TextNormalizer())
         let matcher = try TermMatcher(termBase: termBase)
-        if let cacheDirectory, let cacheFile {
-            store(CompiledGlossaries.encode(termBase, matcher, key: key), at: cacheFile, in: cacheDirectory)
+        var wordCosts: WordCosts?
+        if let frequencies, let frequencyData {
+            let input = try InputText(decoding: frequencyData, origin: frequencies)
+            let (list, diagnostics) = WordFrequencies.read(input.text, file: frequencies)
+            guard diagnostics.isEmpty else { throw GlossaryError(diagnostics: diagnostics) }
+            wordCosts = try WordCosts(frequencies: list, matcher: matcher)
         }
-        return GlossarySet(termBase: termBase, matcher: matcher, wasCached: false)
+        if let cacheDirectory, let cacheFile {
+            store(CompiledGlossaries.encode(termBase, matcher, wordCosts, key: key), at: cacheFile, in: cacheDirectory)
+        }
+        return GlossarySet(termBase: termBase, matcher: matcher, wordCosts: wordCosts, wasCached: false)
     }
 
-    static func cacheKey(_ sources: [GlossarySource], _ contents: [Data]) -> UInt64 {
+    static func cacheKey(_ sources: [GlossarySource], _ contents: [Data], frequencies: Data? = nil) -> UInt64 {
         var hash = FNV1a()
         hash.combine("duizhao glossary cache \(CompiledGlossaries.version)")
         for (source, data) in zip(sources, contents) {
             hash.combine(source.name)
             hash.combine(String(source.layer.rawValue))
             data.withUnsafeBytes { hash.combine($0) }
+        }
+        if let frequencies {
+            hash.combine("word frequencies")
+            frequencies.withUnsafeBytes { hash.combine($0) }
         }
         return hash.value
     }
@@ -109,13 +128,14 @@ public final class GlossarySet {
 /// The binary form of a term base and its matcher.
 enum CompiledGlossaries {
     /// Bumped whenever the layout or what is derived from the sources changes.
-    /// 2: a CC-CEDICT headword's usual reading first; 3: old and variant forms after it.
-    static let version: Int32 = 3
+    /// 2: a CC-CEDICT headword's usual reading first; 3: old and variant forms after it;
+    /// 4: word costs from a frequency list.
+    static let version: Int32 = 4
     private static let magic: UInt64 = 0x4443_5A44_5F47_4C53  // "DZGLSCDZ"-ish marker
 
     struct Damaged: Error {}
 
-    static func encode(_ termBase: TermBase, _ matcher: TermMatcher, key: UInt64) -> [UInt8] {
+    static func encode(_ termBase: TermBase, _ matcher: TermMatcher, _ wordCosts: WordCosts?, key: UInt64) -> [UInt8] {
         var writer = BinaryWriter()
         writer.write(magic)
         writer.write(version)
@@ -156,11 +176,14 @@ enum CompiledGlossaries {
             writer.write(pattern.entries)
             writer.write(UInt8((pattern.requiresCapitals ? 1 : 0) | (pattern.isChinese ? 2 : 0)))
         }
+        // No costs: an empty array.
+        writer.write(wordCosts?.patternCosts ?? [])
+        writer.write(wordCosts?.unknown ?? 0)
         writer.write(magic)
         return writer.bytes
     }
 
-    static func decode(_ data: Data, key: UInt64) throws -> (TermBase, TermMatcher) {
+    static func decode(_ data: Data, key: UInt64) throws -> (TermBase, TermMatcher, WordCosts?) {
         try data.withUnsafeBytes { raw in
             var reader = BinaryReader(raw)
             guard reader.readUInt64() == magic, reader.readInt32() == version, reader.readUInt64() == key,
@@ -206,10 +229,14 @@ enum CompiledGlossaries {
                 else { throw Damaged() }
                 patterns.append(TermMatcher.Pattern(entries: ids, requiresCapitals: flags & 1 != 0, isChinese: flags & 2 != 0))
             }
+            guard let patternCosts = reader.readInt32s(), patternCosts.isEmpty || patternCosts.count == patternCount,
+                let unknown = reader.readInt32()
+            else { throw Damaged() }
             // The trie's values must name patterns that exist, or matching would read past them.
             guard reader.readUInt64() == magic, reader.isAtEnd, value.allSatisfy({ $0 < patternCount }) else { throw Damaged() }
             let termBase = TermBase(entries: entries, englishIndex: indexes[0], chineseIndex: indexes[1], pinyinIndex: indexes[2])
-            return (termBase, try TermMatcher(trie: trie, patterns: patterns))
+            let wordCosts = patternCosts.isEmpty ? nil : WordCosts(patternCosts: patternCosts, unknown: unknown)
+            return (termBase, try TermMatcher(trie: trie, patterns: patterns), wordCosts)
         }
     }
 }

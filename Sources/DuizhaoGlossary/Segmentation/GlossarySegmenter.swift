@@ -8,6 +8,8 @@ import DuizhaoText
 /// the rules' words (numbers and dates, 这次, ——) and single characters; ties go to the path
 /// that agrees with ICU's own segmentation (see `LatticeCost`). Fewest
 /// words over the whole sentence reads 大 开发 where greedy longest matching reads 大开 发.
+/// With a word-frequency list loaded (`WordCosts`), words cost by how rare they are rather than
+/// one each: the likeliest sequence of words wins.
 /// ICU's tokens outside Han (English words, numbers, spaces) are kept as they are.
 ///
 /// Then four passes merge what no dictionary lists: a surname with a two-character given name
@@ -27,7 +29,10 @@ public final class GlossarySegmenter: WordTokenizer {
     /// of a group, the terms and the path of a chunk.
     private var icu: [ICUTokens] = []
     private var terms: [LatticeTerm] = []
+    private var characterCosts: [Int32] = []
     private var path: [LatticeWord] = []
+    /// The cost of a character the frequency list does not name (when there is one).
+    private let unknownCost: Int32
 
     /// Text is segmented in chunks of about this many bytes, cut at line ends, so that the
     /// overlapping matches of a large file are never all held at once.
@@ -46,15 +51,21 @@ public final class GlossarySegmenter: WordTokenizer {
     ///     term (dictionary entries have none, and entries are ranked by layer); a Chinese-only
     ///     glossary entry ranked after all of those is then read as a dictionary word.
     /// - Throws: `ICUError` when ICU's word break cannot be opened.
-    public init(matcher: TermMatcher, termBase: TermBase? = nil) throws(ICUError) {
-        scanner = try TermScanner(matcher: matcher, termBase: termBase)
+    public convenience init(matcher: TermMatcher, termBase: TermBase? = nil) throws(ICUError) {
+        try self.init(matcher: matcher, termBase: termBase, wordCosts: nil)
+    }
+
+    init(matcher: TermMatcher, termBase: TermBase?, wordCosts: WordCosts?) throws(ICUError) {
+        scanner = try TermScanner(matcher: matcher, termBase: termBase, wordCosts: wordCosts)
+        unknownCost = wordCosts?.unknown ?? 0
         words = try WordSegmenter()
     }
 
-    /// Creates a segmenter over loaded glossaries, keeping their glossary terms whole.
+    /// Creates a segmenter over loaded glossaries, keeping their glossary terms whole, and
+    /// weighing words by their frequency when a frequency list was loaded with them.
     /// - Throws: `ICUError` when ICU's word break cannot be opened.
     public convenience init(glossaries: GlossarySet) throws(ICUError) {
-        try self.init(matcher: glossaries.matcher, termBase: glossaries.termBase)
+        try self.init(matcher: glossaries.matcher, termBase: glossaries.termBase, wordCosts: glossaries.wordCosts)
     }
 
     /// The tokens of `text`, in order; they partition it, as ICU's do.
@@ -122,18 +133,23 @@ public final class GlossarySegmenter: WordTokenizer {
         // The work buffers are kept between chunks, and moved into locals while in use: a
         // class's stored arrays would be checked for exclusive access at every append.
         var terms = self.terms
+        var characterCosts = self.characterCosts
         var path = self.path
         self.terms = []
+        self.characterCosts = []
         self.path = []
         defer {
             self.terms = terms
+            self.characterCosts = characterCosts
             self.path = path
         }
         let icuEnds = icu.ends
         let icuKinds = icu.kinds
         let utf8 = UTF8Text(bytes: bytes)
-        try scanner.terms(in: utf8, into: &terms)
-        lattice.bestPath(utf8, icuEnds: icuEnds, icuKinds: icuKinds, terms: terms, into: &path)
+        try scanner.terms(in: utf8, into: &terms, characterCosts: &characterCosts)
+        lattice.bestPath(
+            utf8, icuEnds: icuEnds, icuKinds: icuKinds, terms: terms, characterCosts: characterCosts, unknownCost: unknownCost,
+            into: &path)
         WordMerging.mergeNames(&path)
         WordMerging.mergeTransliterations(&path)
         WordMerging.mergeBoundSuffixes(&path, utf8)

@@ -18,6 +18,8 @@ final class TermScanner {
     private let cells: [Cell]
     /// Per pattern: bit 0 a glossary term (user or shipped), bit 1 all capitals required.
     private let flags: [UInt8]
+    /// Per pattern: its cost as a word, from a frequency list; empty without one.
+    private let patternCosts: [Int32]
     private let normalizer: MatchNormalizer
     /// The tables of `Table`, kept between texts.
     private var bmp: [UInt32]
@@ -33,8 +35,11 @@ final class TermScanner {
     ///   - matcher: the compiled terms.
     ///   - termBase: the entries the terms belong to, which tell glossary terms from dictionary
     ///     words; without it, glossary entries are known by rank (see the body).
+    ///   - wordCosts: the terms' costs from a frequency list, or nil.
     /// - Throws: `ICUError` when ICU's transforms cannot be opened.
-    init(matcher: TermMatcher, termBase: TermBase?) throws(ICUError) {
+    init(matcher: TermMatcher, termBase: TermBase?, wordCosts: WordCosts? = nil) throws(ICUError) {
+        precondition(wordCosts.map { $0.patternCosts.count == matcher.patterns.count } ?? true, "costs of another matcher")
+        patternCosts = wordCosts?.patternCosts ?? []
         let trie = matcher.trie
         cells = trie.base.indices.map { Cell(base: trie.base[$0], check: trie.check[$0], value: trie.value[$0]) }
         let isGlossary: (Int32) -> Bool
@@ -59,52 +64,69 @@ final class TermScanner {
     /// - Throws: `ICUError` when ICU fails.
     func terms(in text: UTF8Text) throws(ICUError) -> [LatticeTerm] {
         var terms: [LatticeTerm] = []
-        try self.terms(in: text, into: &terms)
+        var characterCosts: [Int32] = []
+        try self.terms(in: text, into: &terms, characterCosts: &characterCosts)
         return terms
     }
 
     /// Every term in `text` but one-character dictionary words, sorted by start, in `terms`
     /// (emptied first; its storage is reused).
+    ///
+    /// With word costs, each dictionary word carries its cost, and `characterCosts` (else left
+    /// empty) gets, at the offset of each character that is a one-character dictionary word,
+    /// that word's cost, 0 elsewhere; it has one element per byte of `text`, and one more.
     /// - Throws: `ICUError` when ICU fails.
-    func terms(in text: UTF8Text, into terms: inout [LatticeTerm]) throws(ICUError) {
+    func terms(in text: UTF8Text, into terms: inout [LatticeTerm], characterCosts: inout [Int32]) throws(ICUError) {
         try normalize(text)
         terms.removeAll(keepingCapacity: true)
+        characterCosts.removeAll(keepingCapacity: true)
+        if !patternCosts.isEmpty { characterCosts.append(contentsOf: repeatElement(0, count: text.count + 1)) }
         // The trie's walk is written out here, with its arrays opened once per text rather than
         // once per character: this loop runs at every character of every text segmented.
         flags.withUnsafeBufferPointer { flags in
-            cells.withUnsafeBufferPointer { cells in
-                origins.withUnsafeBufferPointer { origins in
-                    normalized.withUnsafeBufferPointer { bytes in
-                        let states = Int32(cells.count)
-                        var start = 0
-                        while start < bytes.count {
-                            defer { start += 1 }
-                            let lead = bytes[start]
-                            // Terms start on a scalar; English terms only on a word start.
-                            if lead & 0xC0 == 0x80 { continue }
-                            if EnglishTermBoundary.isWordByte(lead) && start > 0 && EnglishTermBoundary.isWordByte(bytes[start - 1]) { continue }
-                            let firstEnd = start + Self.width(lead)
-                            var state: Int32 = 0
-                            var cell = cells[0]
-                            var i = start
-                            while i < bytes.count {
-                                let next = cell.base &+ Int32(bytes[i])
-                                guard next >= 0, next < states else { break }
-                                cell = cells[Int(next)]
-                                guard cell.check == state else { break }
-                                state = next
-                                i += 1
-                                let pattern = cell.value
-                                guard pattern >= 0, let end = EnglishTermBoundary.acceptedEnd(i, in: bytes) else { continue }
-                                let flag = flags[Int(pattern)]
-                                // A one-character dictionary word adds nothing to the
-                                // lattice, which steps over every character anyway.
-                                if end == firstEnd && flag & 1 == 0 { continue }
-                                // Capitals are asked of the term itself, not of an
-                                // English ending after it (TSMCs).
-                                if flag & 2 != 0 && Self.hasLowercase(text, Self.originalRange(start..<i, origins)) { continue }
-                                let original = Self.originalRange(start..<end, origins)
-                                terms.append(LatticeTerm(start: original.lowerBound, end: original.upperBound, isGlossary: flag & 1 != 0))
+            patternCosts.withUnsafeBufferPointer { patternCosts in
+                characterCosts.withUnsafeMutableBufferPointer { characterCosts in
+                    cells.withUnsafeBufferPointer { cells in
+                        origins.withUnsafeBufferPointer { origins in
+                            normalized.withUnsafeBufferPointer { bytes in
+                                let states = Int32(cells.count)
+                                var start = 0
+                                while start < bytes.count {
+                                    defer { start += 1 }
+                                    let lead = bytes[start]
+                                    // Terms start on a scalar; English terms only on a word start.
+                                    if lead & 0xC0 == 0x80 { continue }
+                                    if EnglishTermBoundary.isWordByte(lead) && start > 0 && EnglishTermBoundary.isWordByte(bytes[start - 1]) { continue }
+                                    let firstEnd = start + Self.width(lead)
+                                    var state: Int32 = 0
+                                    var cell = cells[0]
+                                    var i = start
+                                    while i < bytes.count {
+                                        let next = cell.base &+ Int32(bytes[i])
+                                        guard next >= 0, next < states else { break }
+                                        cell = cells[Int(next)]
+                                        guard cell.check == state else { break }
+                                        state = next
+                                        i += 1
+                                        let pattern = cell.value
+                                        guard pattern >= 0, let end = EnglishTermBoundary.acceptedEnd(i, in: bytes) else { continue }
+                                        let flag = flags[Int(pattern)]
+                                        let cost = patternCosts.isEmpty ? 0 : patternCosts[Int(pattern)]
+                                        // A one-character dictionary word adds nothing to the
+                                        // lattice, which steps over every character anyway; only its
+                                        // cost is kept, for that step.
+                                        if end == firstEnd && flag & 1 == 0 {
+                                            if cost > 0 { characterCosts[Int(origins[start])] = cost }
+                                            continue
+                                        }
+                                        // Capitals are asked of the term itself, not of an
+                                        // English ending after it (TSMCs).
+                                        if flag & 2 != 0 && Self.hasLowercase(text, Self.originalRange(start..<i, origins)) { continue }
+                                        let original = Self.originalRange(start..<end, origins)
+                                        terms.append(
+                                            LatticeTerm(start: original.lowerBound, end: original.upperBound, isGlossary: flag & 1 != 0, cost: cost))
+                                    }
+                                }
                             }
                         }
                     }

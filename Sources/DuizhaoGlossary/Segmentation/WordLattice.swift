@@ -15,6 +15,8 @@ struct LatticeTerm {
     var end: Int
     /// A glossary (user or shipped) term, which must come out whole; else a dictionary word.
     var isGlossary: Bool
+    /// A dictionary word's cost from a frequency list (`WordCosts`); 0 without one.
+    var cost: Int32 = 0
 }
 
 /// The best segmentation of a chunk of text: the cheapest path through the lattice of its
@@ -40,10 +42,16 @@ struct WordLattice {
     ///     before ends).
     ///   - icuKinds: the kinds of those tokens.
     ///   - terms: dictionary and glossary terms, sorted by start; a glossary term costs one
-    ///     word whatever its length.
+    ///     word whatever its length, a dictionary word its `cost` when it has one, else by its
+    ///     length (`LatticeCost.word(ideographs:)`).
+    ///   - characterCosts: with word costs, the cost of each single character as a word, by
+    ///     offset (0 for one the frequency list does not name, which then costs `unknownCost`);
+    ///     empty without word costs, when a character costs `LatticeCost.singleCharacter`.
+    ///   - unknownCost: the cost of a single character the frequency list does not name.
     ///   - words: the path, from the start (emptied first; its storage is reused).
     func bestPath(
-        _ text: UTF8Text, icuEnds: [Int], icuKinds: [TokenKind], terms: [LatticeTerm], into words: inout [LatticeWord]
+        _ text: UTF8Text, icuEnds: [Int], icuKinds: [TokenKind], terms: [LatticeTerm],
+        characterCosts: [Int32] = [], unknownCost: Int32 = 0, into words: inout [LatticeWord]
     ) {
         words.removeAll(keepingCapacity: true)
         let n = text.count
@@ -63,8 +71,16 @@ struct WordLattice {
             while next < n && arrays.flags[next] & Arrays.allowed == 0 { next = text.after(next) }
             position = next
             let first = text.scalar(at: from)
-            let isIdeograph = ChineseCharacters.isIdeograph(first)
-            arrays.relax(from, next, base, isIdeograph ? LatticeCost.singleCharacter : LatticeCost.word, .step)
+            let stepCost: Int32
+            if !ChineseCharacters.isIdeograph(first) {
+                stepCost = LatticeCost.word
+            } else if characterCosts.isEmpty {
+                stepCost = LatticeCost.singleCharacter
+            } else {
+                let cost = characterCosts[from]
+                stepCost = cost > 0 ? cost : unknownCost
+            }
+            arrays.relax(from, next, base, stepCost, .step)
             while nextTerm < terms.count && terms[nextTerm].start < from { nextTerm += 1 }
             var index = nextTerm
             while index < terms.count && terms[index].start == from {
@@ -75,7 +91,8 @@ struct WordLattice {
                     continue
                 }
                 guard !Self.isSplitByConvention(term, text, terms, from: index) else { continue }
-                arrays.relax(from, term.end, base, LatticeCost.word(ideographs: text.ideographCount(term.start..<term.end)), .word)
+                let wordCost = term.cost > 0 ? term.cost : LatticeCost.word(ideographs: text.ideographCount(term.start..<term.end))
+                arrays.relax(from, term.end, base, wordCost, .word)
             }
             // Most characters start no rule: they are answered here, without the call.
             if WordFormationRules.mayStartRule(first) {

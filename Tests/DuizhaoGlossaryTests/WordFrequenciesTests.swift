@@ -1,0 +1,90 @@
+import DuizhaoText
+import Foundation
+import Testing
+
+@testable import DuizhaoGlossary
+
+@Suite struct WordFrequenciesTests {
+    @Test func readsJiebaLinesTabsCommentsAndRepeats() {
+        let text = "# counts\r\n研究 800 vn\r\n生命\t600\n\n研究 200\n命 5 n\n"
+        let (list, diagnostics) = WordFrequencies.read(text, file: "f.txt")
+        #expect(diagnostics.isEmpty)
+        #expect(list.counts == ["研究": 1000, "生命": 600, "命": 5])
+        #expect(list.total == 1605)
+    }
+
+    @Test(arguments: [
+        ("研究\n", "f.txt:1:3: error: expected a count after '研究'"),
+        ("研究 many\n", "f.txt:1:4: error: 'many' is not a count (a whole number, 0 or more)"),
+        ("研究 -3\n", "f.txt:1:4: error: '-3' is not a count (a whole number, 0 or more)"),
+        ("研究 ３\n", "f.txt:1:4: error: '３' is not a count (a whole number, 0 or more)"),
+        ("研究 99999999999999999999\n", "f.txt:1:4: error: '99999999999999999999' is not a count (a whole number, 0 or more)"),
+        (" 研究 3\n", "f.txt:1:1: error: expected a word, then its count"),
+        ("命 1\n中國 中国 [Zhong1 guo2] /China/\n", "f.txt:2:4: error: '中国' is not a count (a whole number, 0 or more)"),
+    ])
+    func placesEveryMalformedLine(text: String, message: String) {
+        let (_, diagnostics) = WordFrequencies.read(text, file: "f.txt")
+        #expect(diagnostics.map(\.description) == [message])
+    }
+
+    @Test func everyBadLineIsListed() {
+        let (list, diagnostics) = WordFrequencies.read("a 1\nb\nc 2\nd x\ne 3\n", file: "f.txt")
+        #expect(diagnostics.map(\.line) == [2, 4])
+        #expect(list.counts.count == 3)
+    }
+
+    /// A dictionary in which 研究生命 reads as two words either way: 研究 生命 or 研究生 命.
+    static let dictionary = """
+        研究 研究 [yan2 jiu1] /research/
+        研究生 研究生 [yan2 jiu1 sheng1] /graduate student/
+        生命 生命 [sheng1 ming4] /life/
+        命 命 [ming4] /life; fate/
+        銀行 银行 [yin2 hang2] /bank/
+        """
+
+    static func set(frequencies: String?) throws -> GlossarySet {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("duizhao-freq-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let dictionary = folder.appendingPathComponent("cedict.u8")
+        try Data(Self.dictionary.utf8).write(to: dictionary)
+        var frequencyPath: String?
+        if let frequencies {
+            frequencyPath = folder.appendingPathComponent("freq.txt").path
+            try Data(frequencies.utf8).write(to: URL(fileURLWithPath: frequencyPath!))
+        }
+        return try GlossarySet.load(
+            [GlossarySource(path: dictionary.path, layer: .dictionary)], frequencies: frequencyPath, cacheDirectory: nil)
+    }
+
+    static func words(_ text: String, _ set: GlossarySet) throws -> [String] {
+        try GlossarySegmenter(glossaries: set).tokens(in: text).map { String(text[$0.range]) }
+    }
+
+    @Test func frequenciesChooseBetweenReadingsOfAsManyWords() throws {
+        // Counted alone, 研究生 命 is as good as 研究 生命: the counts decide, either way.
+        let common = "研究 5000\n生命 3000\n研究生 200\n命 100\n"
+        #expect(try Self.words("研究生命", Self.set(frequencies: common)) == ["研究", "生命"])
+        let otherwise = "研究 10\n生命 10\n研究生 5000\n命 3000\n"
+        #expect(try Self.words("研究生命", Self.set(frequencies: otherwise)) == ["研究生", "命"])
+    }
+
+    @Test func aWordCountedInEitherScriptCostsTheSame() throws {
+        let set = try Self.set(frequencies: "銀行 30\n银行 10\n命 960\n")
+        let costs = try #require(set.wordCosts)
+        let pattern = try #require(set.matcher.trie.value(of: try MatchNormalizer().key("銀行")))
+        // 40 of 1,000: 100 × ln(1000 / 40).
+        #expect(costs.patternCosts[Int(pattern)] == 322)
+        #expect(costs.unknown == 691)  // seen once: 100 × ln 1000
+        #expect(set.hasWordFrequencies)
+        #expect(try !Self.set(frequencies: nil).hasWordFrequencies)
+    }
+
+    @Test func aMalformedListIsRefusedWithItsLines() throws {
+        #expect {
+            _ = try Self.set(frequencies: "研究 5\n生命 lots\n")
+        } throws: { error in
+            (error as? GlossaryError)?.diagnostics.map { "\($0.line):\($0.column)" } == ["2:4"]
+        }
+    }
+}
