@@ -335,6 +335,42 @@ import Testing
         #expect(diagnostics.map(\.description) == ["\(url.path):\(sample.line):\(sample.column): error: \(Self.dtdMessage)"])
     }
 
+    /// One concept, with `extra` inside its body.
+    static func concept(with extra: String) -> String {
+        """
+        <?xml version="1.0"?>
+        <tbx type="TBX-Basic" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2"><text><body>
+        <conceptEntry id="c1">\(extra)
+        <langSec xml:lang="en"><termSec><term>bank</term></termSec></langSec>
+        <langSec xml:lang="zh"><termSec><term>银行</term></termSec></langSec>
+        </conceptEntry></body></text></tbx>
+        """
+    }
+
+    /// Found by fuzzing: Foundation's parser on Linux crashed (a null pointer read) on `<?x?>`.
+    @Test(arguments: [
+        ("<?x?>\n" + concept(with: ""), 1, 1),
+        (concept(with: "<?pi?>"), 3, 23),
+        (concept(with: "<!-- <?a b?> --><![CDATA[x]]><?a-b.c?>"), 3, 52),
+    ])
+    func anInstructionWithoutDataIsRefused(xml: String, line: Int, column: Int) throws {
+        let (entries, diagnostics) = Self.read(xml, file: "pi.tbx")
+        #expect(entries.isEmpty)
+        let message = "pi.tbx:\(line):\(column): error: \(TBX.Prolog.emptyInstructionMessage)"
+        #expect(diagnostics.map(\.description) == [message])
+        let url = Self.temporaryURL("pi.tbx")
+        try Data(xml.utf8).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        #expect(TBX.read(contentsOf: url, file: "pi.tbx", layer: .user).diagnostics.map(\.description) == [message])
+    }
+
+    @Test(arguments: ["<?pi data?>", "<?pi ?>", "<!-- <?x?> -->", "<![CDATA[<?x?>]]>", "<?xml-model href=\"tbx.rng\"?>"])
+    func instructionsWithDataCommentsAndCDATAStillRead(extra: String) {
+        let (entries, diagnostics) = Self.read(Self.concept(with: extra))
+        #expect(diagnostics.isEmpty)
+        #expect(entries.map(\.english) == ["bank"])
+    }
+
     @Test func aDeclarationAfterAPaddedPrologIsStillRefused() {
         let padding = String(repeating: "<!-- padding -->\n", count: 3_000)
         let xml = "<?xml version=\"1.0\"?>\n" + padding + "<!DOCTYPE tbx [<!ENTITY e \"x\">]>\n<tbx/>"

@@ -129,6 +129,50 @@ extension TBX {
             (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte + 32 : byte
         }
 
+        static let emptyInstructionMessage =
+            "a processing instruction without data (<?name?>) cannot be read: Foundation's XML parser on Linux crashes on it; write <?name ?> or leave it out"
+
+        /// A refusal of a document holding a processing instruction with a target and nothing
+        /// else (`<?x?>`), anywhere: Foundation's parser on Linux reads its missing data through a
+        /// null pointer. Comments and CDATA sections are skipped (text elsewhere cannot hold `<`).
+        /// - Parameter bytes: the whole document.
+        static func checkInstructions(_ bytes: UnsafeRawBufferPointer, file: String) -> GlossaryDiagnostic? {
+            func starts(with prefix: StaticString, at offset: Int) -> Bool {
+                let count = prefix.utf8CodeUnitCount
+                guard offset + count <= bytes.count else { return false }
+                for k in 0..<count where bytes[offset + k] != prefix.utf8Start[k] { return false }
+                return true
+            }
+            func skip(past terminator: StaticString, from offset: Int) -> Int {
+                var index = offset
+                while index < bytes.count && !starts(with: terminator, at: index) { index += 1 }
+                return index + terminator.utf8CodeUnitCount
+            }
+            var index = 0
+            while index < bytes.count {
+                guard bytes[index] == UInt8(ascii: "<") else {
+                    index += 1
+                    continue
+                }
+                if starts(with: "<!--", at: index) {
+                    index = skip(past: "-->", from: index + 4)
+                } else if starts(with: "<![CDATA[", at: index) {
+                    index = skip(past: "]]>", from: index + 9)
+                } else if starts(with: "<?", at: index) {
+                    var end = index + 2
+                    while end < bytes.count && ![0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: "?")].contains(bytes[end]) { end += 1 }
+                    if starts(with: "?>", at: end) {
+                        let (line, column) = position(of: index, in: Array(bytes.prefix(index)))
+                        return GlossaryDiagnostic(file: file, line: line, column: column, message: emptyInstructionMessage)
+                    }
+                    index = skip(past: "?>", from: end)
+                } else {
+                    index += 1
+                }
+            }
+            return nil
+        }
+
         /// The 1-based line and column (in Unicode scalars) of a byte offset.
         static func position(of offset: Int, in bytes: [UInt8]) -> (line: Int, column: Int) {
             var line = 1

@@ -82,6 +82,13 @@ public enum TBX {
         if let refusal = Prolog.check(head.prefix(Prolog.scanLimit), isWhole: head.count <= Prolog.scanLimit, file: file) {
             return ([], [refusal])
         }
+        // The whole file is scanned once before parsing, mapped rather than read into memory.
+        do {
+            let mapped = try Data(contentsOf: url, options: .alwaysMapped)
+            if let refusal = mapped.withUnsafeBytes({ Prolog.checkInstructions($0, file: file) }) { return ([], [refusal]) }
+        } catch {
+            return ([], [GlossaryDiagnostic(file: file, line: 1, column: 1, message: "cannot read the file (\((error as NSError).localizedDescription))")])
+        }
         guard let parser = XMLParser(contentsOf: url) else {
             return ([], [GlossaryDiagnostic(file: file, line: 1, column: 1, message: "cannot read the file")])
         }
@@ -94,6 +101,7 @@ public enum TBX {
         if let refusal = Prolog.check(data.prefix(Prolog.scanLimit), isWhole: data.count <= Prolog.scanLimit, file: file) {
             return ([], [refusal])
         }
+        if let refusal = data.withUnsafeBytes({ Prolog.checkInstructions($0, file: file) }) { return ([], [refusal]) }
         return Reader(file: file, layer: layer).read(with: XMLParser(stream: InputStream(data: data)))
     }
 
