@@ -3,7 +3,8 @@ import DuizhaoText
 import Foundation
 
 /// Bytes as a glossary in every format: reading reports problems, never crashes; what reads
-/// back must match and look up, and glossary-aware segmentation keeps its terms whole.
+/// back must match and look up, and glossary-aware segmentation keeps its terms whole, with and
+/// without the bytes read as a word-frequency list.
 #if FUZZING
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzGlossary(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
@@ -28,7 +29,14 @@ public func fuzzGlossary(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     }
     // Glossary-aware segmentation over the sample and the input itself, which holds the terms:
     // tokens partition the text, and no token ends inside a glossary term.
-    if let segmenter = try? GlossarySegmenter(matcher: matcher, termBase: base) {
+    // The input read as a word-frequency list too, to weigh the words: the same must hold.
+    let frequencies = WordFrequencies.read(text, file: "fuzz.txt").frequencies
+    let segmenters = [
+        try? GlossarySegmenter(matcher: matcher, termBase: base),
+        try? GlossarySegmenter(matcher: matcher, termBase: base, frequencies: frequencies),
+    ]
+    for segmenter in segmenters {
+        guard let segmenter else { preconditionFailure("no segmenter") }
         for segmented in [sample, text] {
             guard let tokens = try? segmenter.tokens(in: segmented) else { preconditionFailure("segmentation failed") }
             precondition(tokens.map { String(segmented[$0.range]) }.joined() == segmented, "segmentation lost text")

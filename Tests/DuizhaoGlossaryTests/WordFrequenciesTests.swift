@@ -27,6 +27,14 @@ import Testing
         #expect(diagnostics.map(\.description) == [message])
     }
 
+    @Test func hugeCountsSaturateRatherThanOverflow() {
+        let line = "词 \((1 << 48) - 1)\n"
+        let (list, diagnostics) = WordFrequencies.read(String(repeating: line, count: 40_000) + "另 5\n", file: "f.txt")
+        #expect(diagnostics.isEmpty)
+        #expect(list.counts["词"] == Int.max)
+        #expect(list.total == Int.max)
+    }
+
     @Test func everyBadLineIsListed() {
         let (list, diagnostics) = WordFrequencies.read("a 1\nb\nc 2\nd x\ne 3\n", file: "f.txt")
         #expect(diagnostics.map(\.line) == [2, 4])

@@ -14,7 +14,13 @@ public struct WordFrequencies: Sendable, Equatable {
 
     public init(counts: [String: Int]) {
         self.counts = counts
-        total = counts.values.reduce(0, +)
+        total = counts.values.reduce(0, Self.saturatingSum)
+    }
+
+    /// `a + b`, or `Int.max` where that would overflow: a hostile list must not crash the sum.
+    static func saturatingSum(_ a: Int, _ b: Int) -> Int {
+        let (sum, overflow) = a.addingReportingOverflow(b)
+        return overflow ? .max : sum
     }
 
     /// Reads a word list, collecting a diagnostic for each malformed line.
@@ -43,12 +49,11 @@ public struct WordFrequencies: Sendable, Equatable {
             }
             let countField = fields[fields.index(after: fields.startIndex)]
             let column = line.distance(from: line.startIndex, to: countField.startIndex) + 1
-            // Counts are whole numbers; an absurd one would overflow the sum.
             guard countField.allSatisfy(\.isASCII), let count = Int(countField), count >= 0, count < 1 << 48 else {
                 problem(column, "'\(countField)' is not a count (a whole number, 0 or more)")
                 continue
             }
-            counts[String(word), default: 0] += count
+            counts[String(word), default: 0] = Self.saturatingSum(counts[String(word), default: 0], count)
         }
         return (WordFrequencies(counts: counts), diagnostics)
     }

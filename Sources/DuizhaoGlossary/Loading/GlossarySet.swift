@@ -229,8 +229,10 @@ enum CompiledGlossaries {
                 else { throw Damaged() }
                 patterns.append(TermMatcher.Pattern(entries: ids, requiresCapitals: flags & 1 != 0, isChinese: flags & 2 != 0))
             }
+            // Costs out of range would overflow the segmenter's sums.
             guard let patternCosts = reader.readInt32s(), patternCosts.isEmpty || patternCosts.count == patternCount,
-                let unknown = reader.readInt32()
+                patternCosts.allSatisfy({ (1...WordCosts.highest).contains($0) }), let unknown = reader.readInt32(),
+                patternCosts.isEmpty || (1...WordCosts.highest).contains(unknown)
             else { throw Damaged() }
             // The trie's values must name patterns that exist, or matching would read past them.
             guard reader.readUInt64() == magic, reader.isAtEnd, value.allSatisfy({ $0 < patternCount }) else { throw Damaged() }

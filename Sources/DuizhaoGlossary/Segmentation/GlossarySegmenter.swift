@@ -55,6 +55,12 @@ public final class GlossarySegmenter: WordTokenizer {
         try self.init(matcher: matcher, termBase: termBase, wordCosts: nil)
     }
 
+    /// Creates a segmenter over the terms of `matcher` that weighs words by `frequencies`.
+    /// - Throws: `ICUError` when ICU's word break or transforms cannot be opened.
+    public convenience init(matcher: TermMatcher, termBase: TermBase?, frequencies: WordFrequencies) throws(ICUError) {
+        try self.init(matcher: matcher, termBase: termBase, wordCosts: WordCosts(frequencies: frequencies, matcher: matcher))
+    }
+
     init(matcher: TermMatcher, termBase: TermBase?, wordCosts: WordCosts?) throws(ICUError) {
         scanner = try TermScanner(matcher: matcher, termBase: termBase, wordCosts: wordCosts)
         unknownCost = wordCosts?.unknown ?? 0

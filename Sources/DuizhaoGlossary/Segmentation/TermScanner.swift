@@ -14,12 +14,11 @@ import DuizhaoText
 ///
 /// Not thread-safe (its tables grow as it reads): give each thread its own.
 final class TermScanner {
-    /// The matcher's trie, one cell per state (see `Cell`).
+    /// The matcher's trie, one cell per state, with what the scanner needs of the pattern that
+    /// ends there (see `Cell`).
     private let cells: [Cell]
-    /// Per pattern: bit 0 a glossary term (user or shipped), bit 1 all capitals required.
-    private let flags: [UInt8]
-    /// Per pattern: its cost as a word, from a frequency list; empty without one.
-    private let patternCosts: [Int32]
+    /// Whether patterns have costs from a frequency list.
+    private let hasCosts: Bool
     private let normalizer: MatchNormalizer
     /// The tables of `Table`, kept between texts.
     private var bmp: [UInt32]
@@ -39,9 +38,6 @@ final class TermScanner {
     /// - Throws: `ICUError` when ICU's transforms cannot be opened.
     init(matcher: TermMatcher, termBase: TermBase?, wordCosts: WordCosts? = nil) throws(ICUError) {
         precondition(wordCosts.map { $0.patternCosts.count == matcher.patterns.count } ?? true, "costs of another matcher")
-        patternCosts = wordCosts?.patternCosts ?? []
-        let trie = matcher.trie
-        cells = trie.base.indices.map { Cell(base: trie.base[$0], check: trie.check[$0], value: trie.value[$0]) }
         let isGlossary: (Int32) -> Bool
         if let termBase {
             isGlossary = { termBase.entries[Int($0)].origin.layer != .dictionary }
@@ -51,11 +47,18 @@ final class TermScanner {
             let lastEnglish = matcher.patterns.lazy.filter { !$0.isChinese }.compactMap(\.entries.last).max() ?? -1
             isGlossary = { $0 <= lastEnglish }
         }
-        flags = matcher.patterns.map { pattern in
-            var flag: UInt8 = pattern.requiresCapitals ? 2 : 0
-            if let first = pattern.entries.first, isGlossary(first) { flag |= 1 }
-            return flag
+        let patterns = matcher.patterns.indices.map { index in
+            let pattern = matcher.patterns[index]
+            var flags: Int32 = pattern.requiresCapitals ? Cell.requiresCapitals : 0
+            if let first = pattern.entries.first, isGlossary(first) { flags |= Cell.glossary }
+            return Cell.pattern(flags: flags, cost: wordCosts?.patternCosts[index] ?? 0)
         }
+        let trie = matcher.trie
+        cells = trie.base.indices.map { state in
+            let value = trie.value[state]
+            return Cell(base: trie.base[state], check: trie.check[state], pattern: value >= 0 ? patterns[Int(value)] : -1)
+        }
+        hasCosts = wordCosts != nil
         normalizer = try MatchNormalizer()
         bmp = Array(repeating: 0, count: 0x10000)
     }
@@ -80,53 +83,49 @@ final class TermScanner {
         try normalize(text)
         terms.removeAll(keepingCapacity: true)
         characterCosts.removeAll(keepingCapacity: true)
-        if !patternCosts.isEmpty { characterCosts.append(contentsOf: repeatElement(0, count: text.count + 1)) }
+        if hasCosts { characterCosts.append(contentsOf: repeatElement(0, count: text.count + 1)) }
         // The trie's walk is written out here, with its arrays opened once per text rather than
         // once per character: this loop runs at every character of every text segmented.
-        flags.withUnsafeBufferPointer { flags in
-            patternCosts.withUnsafeBufferPointer { patternCosts in
-                characterCosts.withUnsafeMutableBufferPointer { characterCosts in
-                    cells.withUnsafeBufferPointer { cells in
-                        origins.withUnsafeBufferPointer { origins in
-                            normalized.withUnsafeBufferPointer { bytes in
-                                let states = Int32(cells.count)
-                                var start = 0
-                                while start < bytes.count {
-                                    defer { start += 1 }
-                                    let lead = bytes[start]
-                                    // Terms start on a scalar; English terms only on a word start.
-                                    if lead & 0xC0 == 0x80 { continue }
-                                    if EnglishTermBoundary.isWordByte(lead) && start > 0 && EnglishTermBoundary.isWordByte(bytes[start - 1]) { continue }
-                                    let firstEnd = start + Self.width(lead)
-                                    var state: Int32 = 0
-                                    var cell = cells[0]
-                                    var i = start
-                                    while i < bytes.count {
-                                        let next = cell.base &+ Int32(bytes[i])
-                                        guard next >= 0, next < states else { break }
-                                        cell = cells[Int(next)]
-                                        guard cell.check == state else { break }
-                                        state = next
-                                        i += 1
-                                        let pattern = cell.value
-                                        guard pattern >= 0, let end = EnglishTermBoundary.acceptedEnd(i, in: bytes) else { continue }
-                                        let flag = flags[Int(pattern)]
-                                        let cost = patternCosts.isEmpty ? 0 : patternCosts[Int(pattern)]
-                                        // A one-character dictionary word adds nothing to the
-                                        // lattice, which steps over every character anyway; only its
-                                        // cost is kept, for that step.
-                                        if end == firstEnd && flag & 1 == 0 {
-                                            if cost > 0 { characterCosts[Int(origins[start])] = cost }
-                                            continue
-                                        }
-                                        // Capitals are asked of the term itself, not of an
-                                        // English ending after it (TSMCs).
-                                        if flag & 2 != 0 && Self.hasLowercase(text, Self.originalRange(start..<i, origins)) { continue }
-                                        let original = Self.originalRange(start..<end, origins)
-                                        terms.append(
-                                            LatticeTerm(start: original.lowerBound, end: original.upperBound, isGlossary: flag & 1 != 0, cost: cost))
-                                    }
+        characterCosts.withUnsafeMutableBufferPointer { characterCosts in
+            cells.withUnsafeBufferPointer { cells in
+                origins.withUnsafeBufferPointer { origins in
+                    normalized.withUnsafeBufferPointer { bytes in
+                        let states = Int32(cells.count)
+                        var start = 0
+                        while start < bytes.count {
+                            defer { start += 1 }
+                            let lead = bytes[start]
+                            // Terms start on a scalar; English terms only on a word start.
+                            if lead & 0xC0 == 0x80 { continue }
+                            if EnglishTermBoundary.isWordByte(lead) && start > 0 && EnglishTermBoundary.isWordByte(bytes[start - 1]) { continue }
+                            let firstEnd = start + Self.width(lead)
+                            var state: Int32 = 0
+                            var cell = cells[0]
+                            var i = start
+                            while i < bytes.count {
+                                let next = cell.base &+ Int32(bytes[i])
+                                guard next >= 0, next < states else { break }
+                                cell = cells[Int(next)]
+                                guard cell.check == state else { break }
+                                state = next
+                                i += 1
+                                let pattern = cell.pattern
+                                guard pattern >= 0, let end = EnglishTermBoundary.acceptedEnd(i, in: bytes) else { continue }
+                                let flag = pattern & 3
+                                let cost = pattern >> 2
+                                // A one-character dictionary word adds nothing to the
+                                // lattice, which steps over every character anyway; only its
+                                // cost is kept, for that step.
+                                if end == firstEnd && flag & Cell.glossary == 0 {
+                                    if cost > 0 { characterCosts[Int(origins[start])] = cost }
+                                    continue
                                 }
+                                // Capitals are asked of the term itself, not of an
+                                // English ending after it (TSMCs).
+                                if flag & Cell.requiresCapitals != 0 && Self.hasLowercase(text, Self.originalRange(start..<i, origins)) { continue }
+                                let original = Self.originalRange(start..<end, origins)
+                                terms.append(
+                                    LatticeTerm(start: original.lowerBound, end: original.upperBound, isGlossary: flag & Cell.glossary != 0, cost: cost))
                             }
                         }
                     }
@@ -236,11 +235,19 @@ final class TermScanner {
 
     /// One state of the trie: its three arrays' entries side by side, 12 bytes, so that
     /// a step of the walk mostly reads one cache line where three arrays cost three misses (the
-    /// trie of CC-CEDICT is megabytes; the walk runs at every character).
+    /// trie of CC-CEDICT is megabytes; the walk runs at every character). In place of the
+    /// pattern's index, what the scanner needs of it, which would be another miss to look up.
     private struct Cell {
         var base: Int32
         var check: Int32
-        var value: Int32
+        /// -1 when no pattern ends here; else the pattern's cost from a frequency list (0
+        /// without one) shifted left by 2, then the flags `glossary` and `requiresCapitals`.
+        var pattern: Int32
+
+        static let glossary: Int32 = 1
+        static let requiresCapitals: Int32 = 2
+
+        static func pattern(flags: Int32, cost: Int32) -> Int32 { cost << 2 | flags }
     }
 
     /// The normalized forms of the scalars seen so far.

@@ -21,6 +21,10 @@ struct WordCosts: Sendable, Equatable {
     /// the rules' fixed costs (`LatticeCost`), which were set against this scale.
     static let scale = 100.0
 
+    /// The highest cost there can be: a word seen once in 2⁴⁸ (`WordFrequencies` counts are
+    /// below that, and so, in practice, are their sums).
+    static let highest: Int32 = 4_000
+
     init(patternCosts: [Int32], unknown: Int32) {
         self.patternCosts = patternCosts
         self.unknown = unknown
@@ -37,7 +41,7 @@ struct WordCosts: Sendable, Equatable {
         }
         let total = Double(max(frequencies.total, 1))
         // At least 1: a word listed as all of the text would otherwise be free.
-        func cost(_ count: Int) -> Int32 { max(1, Int32((Self.scale * log(total / Double(max(count, 1)))).rounded())) }
+        func cost(_ count: Int) -> Int32 { min(Self.highest, max(1, Int32((Self.scale * log(total / Double(max(count, 1)))).rounded()))) }
         patternCosts = counts.map(cost)
         unknown = cost(1)
     }
