@@ -41,6 +41,9 @@ import Testing
         ("通用人工智能不是人工智能", ["通用人工智能", "人工智能"]),  // longest leftmost
         ("TSMCs", ["TSMCs"]),
         ("retsmc", []),
+        // Never inside a character: not before a combining mark, selector or joiner.
+        ("chip\u{301} chip\u{FE0F} chip\u{200D}x chip", ["chip\u{FE0F}", "chip"]),  // a selector folded away goes with the term
+        ("人工智能\u{301}，人工智能", ["人工智能"]),
     ])
     func longestLeftmost(text: String, expected: [String]) throws {
         #expect(try Self.found(text) == expected)

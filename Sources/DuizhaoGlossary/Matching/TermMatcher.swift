@@ -80,6 +80,7 @@ public final class TermMatcher {
     /// - Throws: `ICUError` when ICU fails.
     public func matches(in text: String, overlapping: Bool = false) throws(ICUError) -> [TermMatch] {
         let normalized = try normalizer.normalize(text)
+        let marked = Self.extendingOffsets(text)
         var matches: [TermMatch] = []
         normalized.bytes.withUnsafeBufferPointer { bytes in
             var i = 0
@@ -94,7 +95,8 @@ public final class TermMatcher {
                 trie.forEachPrefix(in: bytes, from: i) { termEnd, pattern in
                     if EnglishTermBoundary.isWordByte(bytes[i]) && !startsWord { return }
                     guard let end = EnglishTermBoundary.acceptedEnd(termEnd, in: bytes),
-                        capitalsAllowed(pattern, i..<termEnd, normalized, text)
+                        capitalsAllowed(pattern, i..<termEnd, normalized, text),
+                        marked.isEmpty || !marked.contains(normalized.originalRange(i..<end).upperBound)
                     else { return }
                     let candidate = Found(end: end, pattern: pattern)
                     if overlapping {
@@ -112,6 +114,19 @@ public final class TermMatcher {
             }
         }
         return matches
+    }
+
+    /// The UTF-8 offsets of the scalars that belong to the character before them (combining
+    /// marks, variation selectors, joiners): no term may end just before one, inside a
+    /// character (Cafe in Cafe\u{301}). Few texts have any.
+    static func extendingOffsets(_ text: String) -> Set<Int> {
+        var offsets: Set<Int> = []
+        var offset = 0
+        for scalar in text.unicodeScalars {
+            if scalar.value >= 0x300 && (scalar.value == 0x200D || scalar.properties.isGraphemeExtend) { offsets.insert(offset) }
+            offset += UTF8.width(scalar)
+        }
+        return offsets
     }
 
     /// A term found at a place: where it ends (with any English ending) and which pattern it is.

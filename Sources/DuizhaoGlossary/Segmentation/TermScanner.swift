@@ -124,6 +124,11 @@ final class TermScanner {
                                 // English ending after it (TSMCs).
                                 if flag & Cell.requiresCapitals != 0 && Self.hasLowercase(text, Self.originalRange(start..<i, origins)) { continue }
                                 let original = Self.originalRange(start..<end, origins)
+                                // Not inside a character: before a combining mark or selector
+                                // (their UTF-8 leads with CC or more).
+                                if original.upperBound < text.count && text.bytes[original.upperBound] >= 0xCC
+                                    && WordLattice.extendsCharacter(text.scalar(at: original.upperBound))
+                                { continue }
                                 terms.append(
                                     LatticeTerm(start: original.lowerBound, end: original.upperBound, isGlossary: flag & Cell.glossary != 0, cost: cost))
                             }

@@ -232,7 +232,7 @@ struct WordLattice {
     /// Whether a scalar belongs to the character before it (a combining mark, a variation
     /// selector, a joiner); ideographs, the common case, answer without a property lookup.
     @inline(__always)
-    fileprivate static func extendsCharacter(_ value: UInt32) -> Bool {
+    static func extendsCharacter(_ value: UInt32) -> Bool {
         if ChineseCharacters.isIdeograph(value) || value < 0x300 { return false }
         if value == 0x200D { return true }
         return Unicode.Scalar(value)?.properties.isGraphemeExtend ?? false
