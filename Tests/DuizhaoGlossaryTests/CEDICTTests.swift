@@ -35,6 +35,7 @@ import Testing
         "銀行 银行 [yin2 hang2] bank",
         "銀行",
         "銀行 银行 [yin2 hang2] //",
+        "銀行 银行 [yin2 hang2] /銀行 2]/bank/",  // found by fuzzing: TSV refuses such an English term
     ])
     func malformedLinesAreReported(line: String) {
         let (entries, diagnostics) = CEDICT.read("# header\n" + line + "\n", file: "bad.u8")
@@ -42,6 +43,11 @@ import Testing
         #expect(diagnostics.count == 1)
         #expect(diagnostics.first?.line == 2)
         #expect(diagnostics.first?.description.hasPrefix("bad.u8:2:") == true)
+    }
+
+    @Test func aChineseFirstGlossIsPlaced() {
+        let (_, diagnostics) = CEDICT.read("女兒 女儿 [nu:3 er2] /女兒 2]/daughter/\n", file: "d.u8")
+        #expect(diagnostics.map(\.description) == ["d.u8:1:19: error: the first gloss '女兒 2]' is Chinese, not English"])
     }
 
     @Test(arguments: [

@@ -127,8 +127,12 @@ public enum CEDICT {
         // "CL:家[jia1]" names a measure word, not a rendering.
         let classifiers = glosses.filter { $0.hasPrefix("CL:") }
         glosses.removeAll { $0.hasPrefix("CL:") }
-        guard !glosses.isEmpty else {
+        guard let first = glosses.first else {
             return .failure(Problem(column: column(glossPart.startIndex), message: "no gloss"))
+        }
+        // The first gloss is the entry's English term (CC-CEDICT has none that is Chinese).
+        guard !GlossaryEntry.isChineseNotEnglish(first) else {
+            return .failure(Problem(column: column(glossPart.startIndex) + 1, message: "the first gloss '\(first)' is Chinese, not English"))
         }
         let isProperNoun = pinyin.first.map(\.isUppercase) ?? false
         return .success(

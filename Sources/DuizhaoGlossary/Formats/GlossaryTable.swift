@@ -76,9 +76,7 @@ struct GlossaryTable {
                 warning("'\(cell.text)' in column \(column.rawValue) has no Chinese characters", line: line, column: cell.column)
             }
         }
-        if let cell = values[.english], cell.text.unicodeScalars.contains(where: { ScriptClass($0) == .han }),
-            !cell.text.unicodeScalars.contains(where: { ScriptClass($0) == .latin })
-        {
+        if let cell = values[.english], GlossaryEntry.isChineseNotEnglish(cell.text) {
             error("'\(cell.text)' in column en is Chinese", line: line, column: cell.column)
             return
         }

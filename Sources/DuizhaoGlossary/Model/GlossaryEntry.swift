@@ -1,3 +1,5 @@
+import DuizhaoText
+
 /// What kind of thing a glossary entry names.
 public enum TermType: String, Sendable, Hashable, Codable, CaseIterable {
     case person, organization, product, place, term, other
@@ -73,6 +75,13 @@ public struct GlossaryEntry: Sendable, Hashable {
         self.type = type
         self.note = note
         self.origin = origin
+    }
+
+    /// Whether `text`, given as an English term, is Chinese instead: Chinese characters and no
+    /// Latin letter. Every reader refuses such a term, so that what one format reads another
+    /// can write and read back.
+    static func isChineseNotEnglish(_ text: some StringProtocol) -> Bool {
+        text.unicodeScalars.contains { ScriptClass($0) == .han } && !text.unicodeScalars.contains { ScriptClass($0) == .latin }
     }
 
     /// Every English form, the preferred first, without empties.
