@@ -21,11 +21,31 @@ import Testing
         #expect(tokens.first { text[$0.range] == "360集团" }?.kind == .han)
     }
 
+    /// The same glossary, words weighed by made-up counts: ICU then reads no Chinese.
+    static func weighingSegmenter() throws -> GlossarySegmenter {
+        let (entries, _) = DuizhaoTSV.read(TermMatcherTests.glossary, file: "g.tsv", layer: .shipped)
+        let base = try TermBase(entries: entries, normalizer: TextNormalizer())
+        let counts = WordFrequencies(counts: ["通用": 50, "集团": 40, "人工": 30, "智能": 30, "周": 20, "说": 100])
+        return try GlossarySegmenter(matcher: TermMatcher(termBase: base), termBase: base, frequencies: counts)
+    }
+
+    @Test func withWordCostsTermsAreNeverSplitEither() throws {
+        let text = "周鸿祎说360集团和臺積電都用人工智能。Zhou Hongyi's chips"
+        let tokens = try Self.weighingSegmenter().tokens(in: text)
+        let words = tokens.filter { $0.kind != .whitespace }.map { String(text[$0.range]) }
+        #expect(words == ["周鸿祎", "说", "360集团", "和", "臺積電", "都", "用", "人工智能", "。", "Zhou Hongyi's", "chips"])
+        #expect(tokens.map(\.kind) == [.han, .han, .han, .han, .han, .han, .han, .han, .punctuation, .latin, .whitespace, .latin])
+    }
+
     @Test(arguments: Array(UInt64(1)...20))
     func tokensPartitionTheText(seed: UInt64) throws {
-        let segmenter = try Self.segmenter()
+        // Odd seeds weigh words by counts, where Chinese runs bypass ICU.
+        let segmenter = try seed % 2 == 0 ? Self.segmenter() : Self.weighingSegmenter()
         var state = seed
-        let pieces = ["周鸿祎", "周", "鸿祎", "360", "集团", "360集团", "臺積電", "通用", "人工智能", " ", "\n", "Zhou", " Hongyi", "'s", "chip", "s", "AI", "😀", "e\u{301}"]
+        let pieces = [
+            "周鸿祎", "周", "鸿祎", "360", "集团", "360集团", "臺積電", "通用", "人工智能", " ", "\n", "Zhou", " Hongyi", "'s", "chip", "s", "AI", "😀",
+            "e\u{301}", "\u{FE0F}", "\u{301}", "〇", "々", "食べる", "\u{20000}", "\u{200D}",
+        ]
         for _ in 0..<30 {
             var text = ""
             for _ in 0..<(state % 23) {
@@ -35,6 +55,11 @@ import Testing
             let tokens = try segmenter.tokens(in: text)
             #expect(tokens.map { String(text[$0.range]) }.joined() == text, "\(text.debugDescription)")
             #expect(tokens.allSatisfy { !$0.range.isEmpty })
+            // No token starts with a mark or selector that belongs to the character before it.
+            for token in tokens.dropFirst() {
+                let first = text[token.range].unicodeScalars.first!
+                #expect(!first.properties.isGraphemeExtend || text[..<token.range.lowerBound].unicodeScalars.last!.properties.isWhitespace, "\(text.debugDescription) \(tokens.map { String(text[$0.range]) })")
+            }
         }
     }
 }

@@ -9,7 +9,8 @@ import DuizhaoText
 /// that agrees with ICU's own segmentation (see `LatticeCost`). Fewest
 /// words over the whole sentence reads 大 开发 where greedy longest matching reads 大开 发.
 /// With a word-frequency list loaded (`WordCosts`), words cost by how rare they are rather than
-/// one each: the likeliest sequence of words wins.
+/// one each: the likeliest sequence of words wins, ties are few, and ICU reads only what lies
+/// between runs of Chinese characters (its Chinese dictionary pass was most of the time).
 /// ICU's tokens outside Han (English words, numbers, spaces) are kept as they are.
 ///
 /// Then four passes merge what no dictionary lists: a surname with a two-character given name
@@ -33,6 +34,8 @@ public final class GlossarySegmenter: WordTokenizer {
     private var path: [LatticeWord] = []
     /// The cost of a character the frequency list does not name (when there is one).
     private let unknownCost: Int32
+    /// Whether words are weighed by a frequency list; then ICU does not read Chinese.
+    private let hasWordCosts: Bool
 
     /// Text is segmented in chunks of about this many bytes, cut at line ends, so that the
     /// overlapping matches of a large file are never all held at once.
@@ -64,6 +67,7 @@ public final class GlossarySegmenter: WordTokenizer {
     init(matcher: TermMatcher, termBase: TermBase?, wordCosts: WordCosts?) throws(ICUError) {
         scanner = try TermScanner(matcher: matcher, termBase: termBase, wordCosts: wordCosts)
         unknownCost = wordCosts?.unknown ?? 0
+        hasWordCosts = wordCosts != nil
         words = try WordSegmenter()
     }
 
@@ -106,10 +110,7 @@ public final class GlossarySegmenter: WordTokenizer {
                         icu[index - first] = ICUTokens()
                         tokens.ends.removeAll(keepingCapacity: true)
                         tokens.kinds.removeAll(keepingCapacity: true)
-                        try words.forEachTokenEnd(inUTF8: UnsafeBufferPointer(rebasing: bytes[chunks[index]])) { end, kind in
-                            tokens.ends.append(end)
-                            tokens.kinds.append(kind)
-                        }
+                        try icuTokens(of: UnsafeBufferPointer(rebasing: bytes[chunks[index]]), into: &tokens)
                         icu[index - first] = tokens
                     }
                     for index in first..<last {
@@ -129,6 +130,49 @@ public final class GlossarySegmenter: WordTokenizer {
     private struct ICUTokens {
         var ends: [Int] = []
         var kinds: [TokenKind] = []
+    }
+
+    /// ICU's tokens of a chunk; with word costs, of what lies between runs of Chinese
+    /// characters, each run one token of kind `.han`.
+    ///
+    /// ICU's word break reads Chinese with a dictionary of its own, most of its time on Chinese
+    /// text; the lattice uses what it finds only to break ties (`LatticeCost.agreesWithICU`),
+    /// which word costs leave few of. Without costs ICU's ties are worth about half a point of
+    /// F1 on SIGHAN; with them, less than 0.001 (docs/BENCHMARKS.md).
+    private func icuTokens(of chunk: UnsafeBufferPointer<UInt8>, into tokens: inout ICUTokens) throws(ICUError) {
+        func icu(_ range: Range<Int>) throws(ICUError) {
+            try words.forEachTokenEnd(inUTF8: UnsafeBufferPointer(rebasing: chunk[range])) { end, kind in
+                tokens.ends.append(range.lowerBound + end)
+                tokens.kinds.append(kind)
+            }
+        }
+        guard hasWordCosts else { return try icu(0..<chunk.count) }
+        let text = UTF8Text(bytes: chunk)
+        var pending = 0
+        var index = 0
+        while index < text.count {
+            // Chinese characters (and 〇) are U+3007 and up: their UTF-8 leads with E3 or more.
+            guard text.bytes[index] >= 0xE3, Self.isRunCharacter(text.scalar(at: index)) else {
+                index = text.after(index)
+                continue
+            }
+            var end = text.after(index)
+            // A mark or selector stays with the character before it, as in ICU's tokens.
+            while end < text.count, case let value = text.scalar(at: end), Self.isRunCharacter(value) || WordLattice.extendsCharacter(value) {
+                end = text.after(end)
+            }
+            if pending < index { try icu(pending..<index) }
+            tokens.ends.append(end)
+            tokens.kinds.append(.han)
+            pending = end
+            index = end
+        }
+        if pending < text.count { try icu(pending..<text.count) }
+    }
+
+    @inline(__always)
+    private static func isRunCharacter(_ value: UInt32) -> Bool {
+        ChineseCharacters.isIdeograph(value) || value == 0x3007
     }
 
     /// Segments the chunk `bytes` of `text`, which starts at `chunkStart`, appending its tokens.
