@@ -48,6 +48,9 @@ import Testing
         生命 生命 [sheng1 ming4] /life/
         命 命 [ming4] /life; fate/
         銀行 银行 [yin2 hang2] /bank/
+        國有 国有 [guo2 you3] /state-owned/
+        企業 企业 [qi3 ye4] /company/
+        國有企業 国有企业 [guo2 you3 qi3 ye4] /state-owned enterprise/
         """
 
     static func set(frequencies: String?) throws -> GlossarySet {
@@ -75,6 +78,15 @@ import Testing
         #expect(try Self.words("研究生命", Self.set(frequencies: common)) == ["研究", "生命"])
         let otherwise = "研究 10\n生命 10\n研究生 5000\n命 3000\n"
         #expect(try Self.words("研究生命", Self.set(frequencies: otherwise)) == ["研究生", "命"])
+    }
+
+    @Test func aLongWordMustBeCountedFarMoreOftenThanItsParts() throws {
+        // 国有企业 at 4 % beats 国有 (10 %) and 企业 (20 %) on counts alone (3.2 nats against
+        // 3.9), but not with 4 nats for its two characters past two.
+        let parts = "国有企业 400\n国有 1000\n企业 2000\n其他 6600\n"
+        #expect(try Self.words("国有企业", Self.set(frequencies: parts)) == ["国有", "企业"])
+        let whole = "国有企业 5000\n国有 10\n企业 10\n其他 4980\n"
+        #expect(try Self.words("国有企业", Self.set(frequencies: whole)) == ["国有企业"])
     }
 
     @Test func aWordCountedInEitherScriptCostsTheSame() throws {

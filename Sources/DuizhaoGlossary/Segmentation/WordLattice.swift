@@ -91,7 +91,8 @@ struct WordLattice {
                     continue
                 }
                 guard !Self.isSplitByConvention(term, text, terms, from: index) else { continue }
-                let wordCost = term.cost > 0 ? term.cost : LatticeCost.word(ideographs: text.ideographCount(term.start..<term.end))
+                let ideographs = text.ideographCount(term.start..<term.end)
+                let wordCost = term.cost > 0 ? term.cost + LatticeCost.weighedLength(ideographs: ideographs) : LatticeCost.word(ideographs: ideographs)
                 arrays.relax(from, term.end, base, wordCost, .word)
             }
             // Most characters start no rule: they are answered here, without the call.
