@@ -36,6 +36,8 @@ import Testing
         "銀行",
         "銀行 银行 [yin2 hang2] //",
         "銀行 银行 [yin2 hang2] /銀行 2]/bank/",  // found by fuzzing: TSV refuses such an English term
+        "  [yin2 hang2] /bank/",  // found by fuzzing: no Chinese at all
+        "銀行  [yin2 hang2] /bank/",
     ])
     func malformedLinesAreReported(line: String) {
         let (entries, diagnostics) = CEDICT.read("# header\n" + line + "\n", file: "bad.u8")

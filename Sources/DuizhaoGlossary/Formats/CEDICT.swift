@@ -106,11 +106,12 @@ public enum CEDICT {
 
     /// Parses one line: `TRAD SIMP [pinyin] /gloss/…/`.
     static func parse(_ line: Substring) -> Result<Line, Problem> {
-        guard let firstSpace = line.firstIndex(of: " ") else {
+        // Found by fuzzing: a line starting with spaces read as an entry with no Chinese.
+        guard let firstSpace = line.firstIndex(of: " "), firstSpace > line.startIndex else {
             return .failure(Problem(column: 1, message: "expected 'TRADITIONAL SIMPLIFIED [pinyin] /gloss/'"))
         }
         let afterTraditional = line.index(after: firstSpace)
-        guard let secondSpace = line[afterTraditional...].firstIndex(of: " ") else {
+        guard let secondSpace = line[afterTraditional...].firstIndex(of: " "), secondSpace > afterTraditional else {
             return .failure(Problem(column: line.distance(from: line.startIndex, to: afterTraditional) + 1, message: "expected a Simplified form"))
         }
         let rest = line[line.index(after: secondSpace)...]
