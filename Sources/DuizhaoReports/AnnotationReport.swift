@@ -22,6 +22,8 @@ public final class AnnotationReport {
     private let input: String
     private let articleFile: String
     private let glossaries: GlossarySet
+    /// The source's words, for its gloss.
+    private let words: WordTerms
     private let pinyin: PinyinConverter
 
     /// - Parameters:
@@ -38,6 +40,7 @@ public final class AnnotationReport {
         self.articleFile = articleFile
         self.glossaries = glossaries
         pinyin = try PinyinConverter(lexicon: glossaries.termBase.pinyinLexicon())
+        words = try WordTerms(glossaries: glossaries)
     }
 
     public func render(_ format: AnnotationFormat) throws(ICUError) -> String {
@@ -66,14 +69,14 @@ public final class AnnotationReport {
         return "\(hundredths / 100).\(hundredths % 100 < 10 ? "0" : "")\(hundredths % 100)"
     }
 
-    /// The span glossed: each glossary term and dictionary word followed by its English in
-    /// brackets, `周鸿祎[Zhou Hongyi]`. Glossary entries first; for dictionary words the first
-    /// gloss that is no surname, variant, abbreviation or cross-reference. A number's unit
-    /// character (月 in 2月) is left unglossed.
+    /// The span glossed: each glossary term and dictionary word, where the segmenter reads one
+    /// (`WordTerms`), followed by its English in brackets, `周鸿祎[Zhou Hongyi]`. Glossary
+    /// entries first; for dictionary words the first gloss that is no surname, variant,
+    /// abbreviation or cross-reference. A number's unit character (月 in 2月) is left unglossed.
     func gloss(_ text: String) throws(ICUError) -> String {
         var output = ""
         var position = text.startIndex
-        for match in try glossaries.matcher.matches(in: text) where match.isChinese {
+        for match in try words.matches(in: text) where match.isChinese {
             let entries = match.entries.map { glossaries.termBase.entries[Int($0)] }
             var rendering: String?
             if let entry = entries.first(where: { $0.origin.layer != .dictionary }) {

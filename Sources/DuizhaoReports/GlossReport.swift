@@ -14,21 +14,21 @@ public enum GlossFormat: String, CaseIterable, Sendable {
 /// Marks every glossary term in a text with its other-language form.
 public final class GlossReport {
     private let termBase: TermBase
-    private let matcher: TermMatcher
+    private let terms: WordTerms
     private let pinyin: PinyinConverter
 
     /// Creates a report over loaded glossaries.
     /// - Throws: `ICUError` when ICU fails.
     public init(glossaries: GlossarySet) throws(ICUError) {
         termBase = glossaries.termBase
-        matcher = glossaries.matcher
+        terms = try WordTerms(glossaries: glossaries)
         pinyin = try PinyinConverter(lexicon: termBase.pinyinLexicon())
     }
 
     /// `text` glossed in `format`.
     /// - Throws: `ICUError` when ICU fails.
     public func render(_ text: String, format: GlossFormat) throws(ICUError) -> String {
-        let matches = try matcher.matches(in: text).filter { !$0.isUnitOfNumber(in: text) }
+        let matches = try terms.matches(in: text).filter { !$0.isUnitOfNumber(in: text) }
         switch format {
         case .text: return renderText(text, matches)
         case .html: return try renderHTML(text, matches)

@@ -51,6 +51,7 @@ import Testing
         國有 国有 [guo2 you3] /state-owned/
         企業 企业 [qi3 ye4] /company/
         國有企業 国有企业 [guo2 you3 qi3 ye4] /state-owned enterprise/
+        月 月 [yue4] /month/
         """
 
     static func set(frequencies: String?) throws -> GlossarySet {
@@ -87,6 +88,21 @@ import Testing
         #expect(try Self.words("国有企业", Self.set(frequencies: parts)) == ["国有", "企业"])
         let whole = "国有企业 5000\n国有 10\n企业 10\n其他 4980\n"
         #expect(try Self.words("国有企业", Self.set(frequencies: whole)) == ["国有企业"])
+    }
+
+    @Test(arguments: [
+        // A longest match that cuts the segmenter's words gives way to them.
+        ("研究生命的銀行", ["研究生", "命", "銀行"], ["研究", "生命", "銀行"]),
+        // One that starts and ends where words do is kept, though the segmenter splits it.
+        ("国有企业", ["国有企业"], ["国有企业"]),
+        // A word that is no term (a number and its unit) keeps the matches inside it.
+        ("2月研究", ["月", "研究"], ["月", "研究"]),
+    ])
+    func wordTermsFollowTheSegmentationWhereMatchingCutsAWord(text: String, longest: [String], words: [String]) throws {
+        let set = try Self.set(frequencies: "研究 5000\n生命 3000\n研究生 200\n命 100\n国有企业 400\n国有 1000\n企业 2000\n")
+        #expect(try set.matcher.matches(in: text).map { String(text[$0.range]) } == longest)
+        #expect(try WordTerms(glossaries: set).matches(in: text).map { String(text[$0.range]) } == words)
+        #expect(try Self.words("国有企业", set) == ["国有", "企业"])
     }
 
     @Test func aWordCountedInEitherScriptCostsTheSame() throws {

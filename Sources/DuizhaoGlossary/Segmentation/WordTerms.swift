@@ -1,0 +1,77 @@
+import DuizhaoText
+
+/// The terms of a text for glossing: longest-leftmost matches, except where one cuts across
+/// the words the segmenter reads.
+///
+/// Longest-leftmost matching reads 中国人民 as 中国人 民 ("Chinese person", "the people") and
+/// 研究生命 as 研究生 命; the segmenter, weighing the whole sentence, reads 中国 人民 and
+/// 研究 生命. A longest match that starts and ends where the segmenter's words do is kept, even
+/// when the segmenter splits it further (发展中国家 "developing country", which the segmenter,
+/// after the segmentation standards, reads 发展 中国 家): a compound's own gloss says more. One
+/// that cuts a word gives way, over the words it touches, to those words that are terms; a word
+/// that is none (a number with its unit, two characters the rules joined) keeps the longest
+/// matches inside it.
+///
+/// Not thread-safe (it owns a segmenter): give each thread its own.
+public final class WordTerms {
+    private let matcher: TermMatcher
+    private let segmenter: GlossarySegmenter
+
+    /// Finds the terms of `glossaries`, segmenting as `GlossarySegmenter(glossaries:)` does.
+    /// - Throws: `ICUError` when ICU's word break or transforms cannot be opened.
+    public init(glossaries: GlossarySet) throws(ICUError) {
+        matcher = glossaries.matcher
+        segmenter = try GlossarySegmenter(glossaries: glossaries)
+    }
+
+    /// The terms of `text`, in order, none overlapping.
+    /// - Throws: `ICUError` when ICU fails.
+    public func matches(in text: String) throws(ICUError) -> [TermMatch] {
+        let longest = try matcher.matches(in: text)
+        guard !longest.isEmpty else { return [] }
+        var exact: [Range<Int>: TermMatch] = [:]
+        for match in try matcher.matches(in: text, overlapping: true) where exact[match.utf8Range] == nil {
+            exact[match.utf8Range] = match
+        }
+        // The segmenter's words as UTF-8 ranges, in order.
+        var words: [Range<Int>] = []
+        var offset = 0
+        for token in try segmenter.tokens(in: text) {
+            let end = offset + text.utf8[token.range].count
+            words.append(offset..<end)
+            offset = end
+        }
+        /// The index of the word holding byte `offset`.
+        func word(at offset: Int) -> Int {
+            var low = 0
+            var high = words.count - 1
+            while low < high {
+                let middle = (low + high) / 2
+                if words[middle].upperBound <= offset { low = middle + 1 } else { high = middle }
+            }
+            return low
+        }
+        var matches: [TermMatch] = []
+        var covered = 0
+        for (index, match) in longest.enumerated() where match.utf8Range.lowerBound >= covered {
+            let first = word(at: match.utf8Range.lowerBound)
+            let last = word(at: match.utf8Range.upperBound - 1)
+            if words[first].lowerBound == match.utf8Range.lowerBound && words[last].upperBound == match.utf8Range.upperBound {
+                matches.append(match)
+                covered = match.utf8Range.upperBound
+                continue
+            }
+            for word in words[first...last] {
+                if let term = exact[word] {
+                    matches.append(term)
+                } else {
+                    // The longest matches inside a word that is no term.
+                    matches += longest[index...].lazy.prefix { $0.utf8Range.lowerBound < word.upperBound }
+                        .filter { $0.utf8Range.lowerBound >= word.lowerBound && $0.utf8Range.upperBound <= word.upperBound }
+                }
+            }
+            covered = words[last].upperBound
+        }
+        return matches
+    }
+}
