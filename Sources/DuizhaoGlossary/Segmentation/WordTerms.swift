@@ -27,12 +27,22 @@ public final class WordTerms {
     /// The terms of `text`, in order, none overlapping.
     /// - Throws: `ICUError` when ICU fails.
     public func matches(in text: String) throws(ICUError) -> [TermMatch] {
+        // Piece by piece, cut at line ends as the segmenter cuts, so that a large text's
+        // tokens are never all held at once.
+        var matches: [TermMatch] = []
+        for piece in TextChunks.ranges(in: text, limit: GlossarySegmenter.chunkSize, at: .lines) {
+            let pieceText = String(text[text.range(utf8Offsets: piece)])
+            for match in try self.matches(inPiece: pieceText) {
+                let range = match.utf8Range.lowerBound + piece.lowerBound..<match.utf8Range.upperBound + piece.lowerBound
+                matches.append(TermMatch(range: text.range(utf8Offsets: range), utf8Range: range, entries: match.entries, isChinese: match.isChinese))
+            }
+        }
+        return matches
+    }
+
+    private func matches(inPiece text: String) throws(ICUError) -> [TermMatch] {
         let longest = try matcher.matches(in: text)
         guard !longest.isEmpty else { return [] }
-        var exact: [Range<Int>: TermMatch] = [:]
-        for match in try matcher.matches(in: text, overlapping: true) where exact[match.utf8Range] == nil {
-            exact[match.utf8Range] = match
-        }
         // The segmenter's words as UTF-8 ranges, in order.
         var words: [Range<Int>] = []
         var offset = 0
@@ -51,6 +61,12 @@ public final class WordTerms {
             }
             return low
         }
+        /// The term that is exactly the word `range`, if any.
+        func term(_ range: Range<Int>) throws(ICUError) -> TermMatch? {
+            let word = String(text[text.range(utf8Offsets: range)])
+            guard let match = try matcher.matches(in: word).first, match.utf8Range == 0..<word.utf8.count else { return nil }
+            return TermMatch(range: text.range(utf8Offsets: range), utf8Range: range, entries: match.entries, isChinese: match.isChinese)
+        }
         var matches: [TermMatch] = []
         var covered = 0
         for (index, match) in longest.enumerated() where match.utf8Range.lowerBound >= covered {
@@ -62,7 +78,7 @@ public final class WordTerms {
                 continue
             }
             for word in words[first...last] {
-                if let term = exact[word] {
+                if let term = try term(word) {
                     matches.append(term)
                 } else {
                     // The longest matches inside a word that is no term.
