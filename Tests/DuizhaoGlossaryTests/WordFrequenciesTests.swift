@@ -105,6 +105,16 @@ import Testing
         #expect(try Self.words("国有企业", set) == ["国有", "企业"])
     }
 
+    @Test func wordTermsKeepTheirPlacesAcrossPieces() throws {
+        let set = try Self.set(frequencies: "研究 5000\n生命 3000\n研究生 200\n命 100\n")
+        // About 150 KB: several of the pieces the text is read in.
+        let text = String(repeating: "研究生命的銀行。\n", count: 6_000)
+        let matches = try WordTerms(glossaries: set).matches(in: text)
+        #expect(matches.count == 18_000)
+        #expect(matches.allSatisfy { text.range(utf8Offsets: $0.utf8Range) == $0.range })
+        #expect(Set(matches.map { String(text[$0.range]) }) == ["研究", "生命", "銀行"])
+    }
+
     @Test func aWordCountedInEitherScriptCostsTheSame() throws {
         let set = try Self.set(frequencies: "銀行 30\n银行 10\n命 960\n")
         let costs = try #require(set.wordCosts)
