@@ -66,6 +66,16 @@ import Testing
         #expect(changed.wordCosts != built.wordCosts)
     }
 
+    @Test func aFrequencyListWithoutGlossariesComesBackFromTheCacheToo() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        let list = fixture.folder.appendingPathComponent("freq.txt")
+        try Data("银行 30\n".utf8).write(to: list)
+        let built = try GlossarySet.load([], frequencies: list.path, cacheDirectory: fixture.cache)
+        let cached = try GlossarySet.load([], frequencies: list.path, cacheDirectory: fixture.cache)
+        #expect(cached.wasCached && built.hasWordFrequencies && cached.hasWordFrequencies)
+    }
+
     @Test func aChangedSourceIsNotServedFromTheCache() throws {
         let fixture = try Fixture()
         defer { fixture.remove() }

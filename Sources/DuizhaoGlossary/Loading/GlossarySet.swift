@@ -177,7 +177,7 @@ enum CompiledGlossaries {
             writer.write(pattern.entries)
             writer.write(UInt8((pattern.requiresCapitals ? 1 : 0) | (pattern.isChinese ? 2 : 0)))
         }
-        // No costs: an empty array.
+        writer.write(UInt8(wordCosts == nil ? 0 : 1))
         writer.write(wordCosts?.patternCosts ?? [])
         writer.write(wordCosts?.unknown ?? 0)
         writer.write(magic)
@@ -231,14 +231,15 @@ enum CompiledGlossaries {
                 patterns.append(TermMatcher.Pattern(entries: ids, requiresCapitals: flags & 1 != 0, isChinese: flags & 2 != 0))
             }
             // Costs out of range would overflow the segmenter's sums.
-            guard let patternCosts = reader.readInt32s(), patternCosts.isEmpty || patternCosts.count == patternCount,
+            guard let hasCosts = reader.readUInt8(), hasCosts <= 1, let patternCosts = reader.readInt32s(),
+                patternCosts.count == (hasCosts == 1 ? Int(patternCount) : 0),
                 patternCosts.allSatisfy({ (1...WordCosts.highest).contains($0) }), let unknown = reader.readInt32(),
-                patternCosts.isEmpty || (1...WordCosts.highest).contains(unknown)
+                hasCosts == 0 || (1...WordCosts.highest).contains(unknown)
             else { throw Damaged() }
             // The trie's values must name patterns that exist, or matching would read past them.
             guard reader.readUInt64() == magic, reader.isAtEnd, value.allSatisfy({ $0 < patternCount }) else { throw Damaged() }
             let termBase = TermBase(entries: entries, englishIndex: indexes[0], chineseIndex: indexes[1], pinyinIndex: indexes[2])
-            let wordCosts = patternCosts.isEmpty ? nil : WordCosts(patternCosts: patternCosts, unknown: unknown)
+            let wordCosts = hasCosts == 1 ? WordCosts(patternCosts: patternCosts, unknown: unknown) : nil
             return (termBase, try TermMatcher(trie: trie, patterns: patterns), wordCosts)
         }
     }
