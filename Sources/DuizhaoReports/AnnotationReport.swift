@@ -78,18 +78,7 @@ public final class AnnotationReport {
         var position = text.startIndex
         for match in try words.matches(in: text) where match.isChinese {
             let entries = match.entries.map { glossaries.termBase.entries[Int($0)] }
-            var rendering: String?
-            if let entry = entries.first(where: { $0.origin.layer != .dictionary }) {
-                rendering = entry.english
-            } else {
-                search: for entry in entries {
-                    for gloss in entry.englishTerms where Self.isPlainGloss(gloss) {
-                        rendering = Self.concise(gloss)
-                        break search
-                    }
-                }
-            }
-            guard let rendering, match.range.lowerBound >= position else { continue }
+            guard let rendering = GlossaryEntry.englishRendering(of: entries), match.range.lowerBound >= position else { continue }
             // The number is compared as a quantity; its unit needs no gloss.
             if match.isUnitOfNumber(in: text) { continue }
             output += text[position..<match.range.upperBound]
@@ -98,36 +87,6 @@ public final class AnnotationReport {
         }
         output += text[position...]
         return output
-    }
-
-    /// A dictionary gloss cut to its first sense, remarks in parentheses left out:
-    /// "to accept (a suggestion, punishment, bribe etc); to acquiesce" → "to accept".
-    static func concise(_ gloss: String) -> String {
-        var output = ""
-        var depth = 0
-        for character in gloss {
-            if character == ";" && depth == 0 { break }
-            switch character {
-            case "(": depth += 1
-            case ")": depth = max(0, depth - 1)
-            default: if depth == 0 { output.append(character) }
-            }
-        }
-        let words = output.split(separator: " ")
-        let cut = words.joined(separator: " ")
-        return cut.isEmpty ? gloss : cut
-    }
-
-    /// Whether a gloss says what the word means: not a surname, variant, abbreviation or
-    /// cross-reference, and something besides remarks in parentheses ("(of sb) to express" is
-    /// "to express"; "(completed action marker)" is no rendering).
-    static func isPlainGloss(_ gloss: String) -> Bool {
-        let lower = gloss.lowercased()
-        for prefix in ["surname", "variant of", "old variant", "abbr.", "abbr ", "see ", "used in", "erhua", "japanese variant", "archaic", "cl:"]
-        where lower.hasPrefix(prefix) {
-            return false
-        }
-        return !lower.contains("[") && !(lower.hasPrefix("(") && concise(gloss) == gloss)
     }
 
     /// Names (people, organizations, places) in the span with their pinyin: "周鸿祎 Zhōu Hóngyī".

@@ -38,10 +38,12 @@ public final class GlossReport {
 
     private func entry(_ match: TermMatch) -> GlossaryEntry { termBase.entries[Int(match.entries[0])] }
 
-    /// The form in the other language: English for a Chinese term, Chinese for an English one.
+    /// The form in the other language: English for a Chinese term (a dictionary word's first
+    /// plain sense, as annotate shows it), Chinese for an English one.
     private func rendering(_ match: TermMatch) -> String {
         let entry = entry(match)
-        return match.isChinese ? entry.english : entry.simplified
+        guard match.isChinese else { return entry.simplified }
+        return GlossaryEntry.englishRendering(of: match.entries.map { termBase.entries[Int($0)] }) ?? entry.english
     }
 
     private func reading(_ match: TermMatch, _ text: String) throws(ICUError) -> String? {

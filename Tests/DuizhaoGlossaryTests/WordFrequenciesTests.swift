@@ -52,6 +52,9 @@ import Testing
         企業 企业 [qi3 ye4] /company/
         國有企業 国有企业 [guo2 you3 qi3 ye4] /state-owned enterprise/
         月 月 [yue4] /month/
+        二 二 [er4] /two/
+        年 年 [nian2] /year/
+        研 研 [yan2] /to grind/
         """
 
     static func set(frequencies: String?) throws -> GlossarySet {
@@ -95,14 +98,16 @@ import Testing
         ("研究生命的銀行", ["研究生", "命", "銀行"], ["研究", "生命", "銀行"]),
         // One that starts and ends where words do is kept, though the segmenter splits it.
         ("国有企业", ["国有企业"], ["国有企业"]),
-        // A word that is no term (a number and its unit) keeps the matches inside it.
-        ("2月研究", ["月", "研究"], ["月", "研究"]),
+        // A word that is no term keeps the matches inside it, unless it is a number or date.
+        ("生命研命生命", ["生命", "研", "命", "生命"], ["生命", "研", "命", "生命"]),
+        ("二〇〇一年研究", ["二", "年", "研究"], ["研究"]),
     ])
     func wordTermsFollowTheSegmentationWhereMatchingCutsAWord(text: String, longest: [String], words: [String]) throws {
         let set = try Self.set(frequencies: "研究 5000\n生命 3000\n研究生 200\n命 100\n国有企业 400\n国有 1000\n企业 2000\n")
         #expect(try set.matcher.matches(in: text).map { String(text[$0.range]) } == longest)
         #expect(try WordTerms(glossaries: set).matches(in: text).map { String(text[$0.range]) } == words)
         #expect(try Self.words("国有企业", set) == ["国有", "企业"])
+        #expect(try Self.words("生命研命生命", set) == ["生命", "研命", "生命"])  // two characters the rules joined
     }
 
     @Test func wordTermsKeepTheirPlacesAcrossPieces() throws {

@@ -9,8 +9,8 @@ import DuizhaoText
 /// when the segmenter splits it further (发展中国家 "developing country", which the segmenter,
 /// after the segmentation standards, reads 发展 中国 家): a compound's own gloss says more. One
 /// that cuts a word gives way, over the words it touches, to those words that are terms; a word
-/// that is none (a number with its unit, two characters the rules joined) keeps the longest
-/// matches inside it.
+/// that is none keeps the longest matches inside it (two characters the rules joined), unless
+/// it is a number or date the rules read (二○○一年, 三十一日), whose digits need no gloss.
 ///
 /// Not thread-safe (it owns a segmenter): give each thread its own.
 public final class WordTerms {
@@ -80,7 +80,7 @@ public final class WordTerms {
             for word in words[first...last] {
                 if let term = try term(word) {
                     matches.append(term)
-                } else {
+                } else if !Self.isNumber(text[text.range(utf8Offsets: word)]) {
                     // The longest matches inside a word that is no term.
                     matches += longest[index...].lazy.prefix { $0.utf8Range.lowerBound < word.upperBound }
                         .filter { $0.utf8Range.lowerBound >= word.lowerBound && $0.utf8Range.upperBound <= word.upperBound }
@@ -89,5 +89,20 @@ public final class WordTerms {
             covered = words[last].upperBound
         }
         return matches
+    }
+
+    /// Whether a word is a number or date as the segmentation rules form them: numerals and
+    /// digits, with 第, 点, 分之 or a date unit.
+    private static func isNumber(_ word: Substring) -> Bool {
+        var hasDigit = false
+        for scalar in word.unicodeScalars {
+            let value = scalar.value
+            if ChineseCharacters.isNumeral(value) || ChineseCharacters.isArabicDigit(value) {
+                hasDigit = true
+            } else if !ChineseCharacters.chineseDateUnits.contains(value) && !"第点分之".unicodeScalars.contains(scalar) {
+                return false
+            }
+        }
+        return hasDigit
     }
 }
