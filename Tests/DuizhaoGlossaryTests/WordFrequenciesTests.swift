@@ -110,6 +110,34 @@ import Testing
         #expect(try Self.words("生命研命生命", set) == ["生命", "研命", "生命"])  // two characters the rules joined
     }
 
+    /// A set of made-up dictionary `words` weighed by `counts`.
+    static func set(words: [String], counts: String) throws -> GlossarySet {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("duizhao-terms-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let dictionary = folder.appendingPathComponent("d.u8")
+        try Data(words.map { "\($0) \($0) [x] /w/\n" }.joined().utf8).write(to: dictionary)
+        let list = folder.appendingPathComponent("f.txt")
+        try Data(counts.utf8).write(to: list)
+        return try GlossarySet.load([GlossarySource(path: dictionary.path, layer: .dictionary)], frequencies: list.path, cacheDirectory: nil)
+    }
+
+    /// Found in review: a longest match that the words before it had cut was skipped, and the
+    /// words after them with it.
+    @Test(arguments: [
+        (
+            ["甲乙", "甲乙丙", "丙丁", "丁戊己", "戊己"], "甲乙 900\n丙丁 900\n戊己 900\n甲乙丙 1\n丁戊己 1\n", "甲乙丙丁戊己",
+            ["甲乙", "丙丁", "戊己"], ["甲乙", "丙丁", "戊己"]
+        ),
+        // 毒副, no term, is two characters the rules joined: read alone, then 作用 after it.
+        (["毒", "副", "副作用", "作用"], "毒 900\n副 900\n作用 900\n副作用 1\n", "毒副作用", ["毒副", "作用"], ["毒", "副", "作用"]),
+    ])
+    func wordTermsAfterAMatchTheWordsBeforeItCut(words: [String], counts: String, text: String, segmented: [String], terms: [String]) throws {
+        let set = try Self.set(words: words, counts: counts)
+        #expect(try Self.words(text, set) == segmented)
+        #expect(try WordTerms(glossaries: set).matches(in: text).map { String(text[$0.range]) } == terms)
+    }
+
     @Test func wordTermsKeepTheirPlacesAcrossPieces() throws {
         let set = try Self.set(frequencies: "研究 5000\n生命 3000\n研究生 200\n命 100\n")
         // About 150 KB: several of the pieces the text is read in.

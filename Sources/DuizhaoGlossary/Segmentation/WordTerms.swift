@@ -61,30 +61,31 @@ public final class WordTerms {
             }
             return low
         }
-        /// The term that is exactly the word `range`, if any.
-        func term(_ range: Range<Int>) throws(ICUError) -> TermMatch? {
-            let word = String(text[text.range(utf8Offsets: range)])
-            guard let match = try matcher.matches(in: word).first, match.utf8Range == 0..<word.utf8.count else { return nil }
-            return TermMatch(range: text.range(utf8Offsets: range), utf8Range: range, entries: match.entries, isChinese: match.isChinese)
+        /// The terms of the word `range` read alone: the word itself if it is a term, else the
+        /// longest matches inside it (none in a number).
+        func terms(ofWord range: Range<Int>) throws(ICUError) -> [TermMatch] {
+            let word = text[text.range(utf8Offsets: range)]
+            let found = try matcher.matches(in: String(word))
+            let isTerm = found.count == 1 && found[0].utf8Range == 0..<word.utf8.count
+            if !isTerm && Self.isNumber(word) { return [] }
+            return found.map { match in
+                let bytes = match.utf8Range.lowerBound + range.lowerBound..<match.utf8Range.upperBound + range.lowerBound
+                return TermMatch(range: text.range(utf8Offsets: bytes), utf8Range: bytes, entries: match.entries, isChinese: match.isChinese)
+            }
         }
         var matches: [TermMatch] = []
+        // Everything before `covered`, always a word boundary, is decided.
         var covered = 0
-        for (index, match) in longest.enumerated() where match.utf8Range.lowerBound >= covered {
-            let first = word(at: match.utf8Range.lowerBound)
+        for match in longest where match.utf8Range.upperBound > covered {
+            let start = max(match.utf8Range.lowerBound, covered)
+            let first = word(at: start)
             let last = word(at: match.utf8Range.upperBound - 1)
-            if words[first].lowerBound == match.utf8Range.lowerBound && words[last].upperBound == match.utf8Range.upperBound {
+            if start == match.utf8Range.lowerBound && words[first].lowerBound == start && words[last].upperBound == match.utf8Range.upperBound {
                 matches.append(match)
-                covered = match.utf8Range.upperBound
-                continue
-            }
-            for word in words[first...last] {
-                if let term = try term(word) {
-                    matches.append(term)
-                } else if !Self.isNumber(text[text.range(utf8Offsets: word)]) {
-                    // The longest matches inside a word that is no term.
-                    matches += longest[index...].lazy.prefix { $0.utf8Range.lowerBound < word.upperBound }
-                        .filter { $0.utf8Range.lowerBound >= word.lowerBound && $0.utf8Range.upperBound <= word.upperBound }
-                }
+            } else {
+                // The match cuts a word (or was cut by the words before): the words it touches,
+                // each read alone.
+                for word in words[first...last] { matches += try terms(ofWord: word) }
             }
             covered = words[last].upperBound
         }
