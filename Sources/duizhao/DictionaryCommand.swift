@@ -3,7 +3,7 @@ import ArgumentParser
 struct DictionaryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dictionary",
-        abstract: "Install the CC-CEDICT dictionary Duizhao uses for words outside the glossaries.",
+        abstract: "Install CC-CEDICT, for words outside the glossaries, and a word-frequency list, for word segmentation.",
         subcommands: [DictionaryInstallCommand.self]
     )
 }

@@ -51,7 +51,7 @@ struct DictionaryInstallCommand: ParsableCommand {
                 if let frequencies {
                     let destination = GlossaryLoader.frequenciesPath()
                     let summary = try DictionaryInstaller.installFrequencies(from: frequencies, to: destination)
-                    print("installed word frequencies: \(summary.entries) words to \(destination)")
+                    print("installed word frequencies: \(summary.entries) \(summary.entries == 1 ? "word" : "words") to \(destination)")
                 }
             } catch let error as DictionaryInstaller.Failure {
                 throw CommandFailure(error)

@@ -25,14 +25,21 @@ struct GlossaryOptions: ParsableArguments {
         var frequencies: String?
         if !noDictionary {
             let path = GlossaryLoader.dictionaryPath()
-            if FileManager.default.fileExists(atPath: path) {
+            let hasDictionary = FileManager.default.fileExists(atPath: path)
+            if hasDictionary {
                 sources.append(GlossarySource(path: path, layer: .dictionary, name: URL(fileURLWithPath: path).lastPathComponent))
             } else {
                 FileHandle.standardError.write(
                     Data("duizhao: hint: no CC-CEDICT at \(path); run 'duizhao dictionary install' for dictionary words\n".utf8))
             }
             let frequencyPath = GlossaryLoader.frequenciesPath()
-            if FileManager.default.fileExists(atPath: frequencyPath) { frequencies = frequencyPath }
+            if FileManager.default.fileExists(atPath: frequencyPath) {
+                frequencies = frequencyPath
+            } else if hasDictionary, let named = ProcessInfo.processInfo.environment[GlossaryLoader.frequenciesVariable], !named.isEmpty {
+                // Named but missing: most likely a typo, worth a word (unless the dictionary,
+                // whose words it weighs, is missing too and has had its hint).
+                FileHandle.standardError.write(Data("duizhao: hint: no word-frequency list at \(named) (\(GlossaryLoader.frequenciesVariable))\n".utf8))
+            }
         }
         do {
             return try GlossarySet.load(sources, frequencies: frequencies, cacheDirectory: GlossarySet.defaultCacheDirectory())

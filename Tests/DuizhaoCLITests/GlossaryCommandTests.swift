@@ -128,6 +128,21 @@ import Testing
         #expect(segment.stderr.contains("\(source):2:3: error: expected a count after '生命'"))
         #expect(segment.stdout.isEmpty)
 
+        // A list with no Chinese word is refused; so is one whose count is too large.
+        let english = folder.appendingPathComponent("english.txt").path
+        try Data("apple 5\nthe 100\n".utf8).write(to: URL(fileURLWithPath: english))
+        let refused = try BinaryRunner.run(["dictionary", "install", "--frequencies", english], environment: ["DUIZHAO_FREQUENCIES": target])
+        #expect(refused.status == 65)
+        #expect(refused.stderr.contains("lists no Chinese word (2 words)"))
+        #expect(FileManager.default.contents(atPath: target) == Data("研究 5\n".utf8))
+
+        // Named but missing, next to a dictionary: a hint, and segmentation goes on without it.
+        let missing = try BinaryRunner.run(
+            ["segment", "--unit", "word", "-"], stdin: Data("银行".utf8),
+            environment: ["DUIZHAO_DICTIONARY": dictionary, "DUIZHAO_FREQUENCIES": folder.path + "/typo.txt"])
+        #expect(missing.status == 0)
+        #expect(missing.stderr == "duizhao: hint: no word-frequency list at \(folder.path)/typo.txt (DUIZHAO_FREQUENCIES)\n")
+
         let nothing = try BinaryRunner.run(["dictionary", "install"])
         #expect(nothing.status == 64)
         #expect(nothing.stderr.contains("--frequencies"))

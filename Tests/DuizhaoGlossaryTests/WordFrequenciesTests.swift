@@ -6,7 +6,7 @@ import Testing
 
 @Suite struct WordFrequenciesTests {
     @Test func readsJiebaLinesTabsCommentsAndRepeats() {
-        let text = "# counts\r\n研究 800 vn\r\n生命\t600\n\n研究 200\n命 5 n\n"
+        let text = "# counts\r\n研究 800 vn\r\n生命\t600\n\n \t\n研究 200\n命 5 n\n"
         let (list, diagnostics) = WordFrequencies.read(text, file: "f.txt")
         #expect(diagnostics.isEmpty)
         #expect(list.counts == ["研究": 1000, "生命": 600, "命": 5])
@@ -17,8 +17,10 @@ import Testing
         ("研究\n", "f.txt:1:3: error: expected a count after '研究'"),
         ("研究 many\n", "f.txt:1:4: error: 'many' is not a count (a whole number, 0 or more)"),
         ("研究 -3\n", "f.txt:1:4: error: '-3' is not a count (a whole number, 0 or more)"),
+        ("研究 +5\n", "f.txt:1:4: error: '+5' is not a count (a whole number, 0 or more)"),
+        ("研究 281474976710656\n", "f.txt:1:4: error: the count 281474976710656 is too large (at most 281474976710655)"),
         ("研究 ３\n", "f.txt:1:4: error: '３' is not a count (a whole number, 0 or more)"),
-        ("研究 99999999999999999999\n", "f.txt:1:4: error: '99999999999999999999' is not a count (a whole number, 0 or more)"),
+        ("研究 99999999999999999999\n", "f.txt:1:4: error: the count 99999999999999999999 is too large (at most 281474976710655)"),
         (" 研究 3\n", "f.txt:1:1: error: expected a word, then its count"),
         ("命 1\n中國 中国 [Zhong1 guo2] /China/\n", "f.txt:2:4: error: '中国' is not a count (a whole number, 0 or more)"),
     ])
@@ -146,6 +148,21 @@ import Testing
         #expect(matches.count == 18_000)
         #expect(matches.allSatisfy { text.range(utf8Offsets: $0.utf8Range) == $0.range })
         #expect(Set(matches.map { String(text[$0.range]) }) == ["研究", "生命", "銀行"])
+    }
+
+    /// Found in review: words that fold into one pattern (中 with selectors) overflowed its sum.
+    @Test func countsFoldingIntoOnePatternSaturate() throws {
+        let (entries, _) = CEDICT.read("中 中 [zhong1] /middle/\n", file: "d.u8")
+        let matcher = try TermMatcher(termBase: TermBase(entries: entries, normalizer: TextNormalizer()))
+        let huge = WordFrequencies.largestCount - 1
+        // 40,000 spellings of 中: four of the sixteen selectors U+FE00…U+FE0F after it, by k's hex digits.
+        var counts: [String: Int] = [:]
+        for k in 0..<40_000 {
+            let selectors = (0..<4).map { Character(Unicode.Scalar(0xFE00 + UInt32((k >> (4 * $0)) & 15))!) }
+            counts["中" + String(selectors)] = huge
+        }
+        let costs = try WordCosts(frequencies: WordFrequencies(counts: counts), matcher: matcher)
+        #expect(costs.patternCosts.allSatisfy { $0 >= 1 })
     }
 
     @Test func aWordCountedInEitherScriptCostsTheSame() throws {

@@ -5,7 +5,8 @@ import DuizhaoText
 ///
 /// The format is jieba's `dict.txt` (MIT licence, in PyPI's `jieba` package) and the like: one
 /// word per line, then its count, then anything (jieba gives a part-of-speech tag), separated by
-/// spaces or tabs. Blank lines and lines starting with `#` are skipped.
+/// spaces or tabs. Blank lines (spaces and tabs only, too) and lines starting with `#` are
+/// skipped. A count is a whole number below 2⁴⁸, digits only.
 public struct WordFrequencies: Sendable, Equatable {
     /// Each word's count; a word listed twice has the sum.
     public var counts: [String: Int]
@@ -16,6 +17,9 @@ public struct WordFrequencies: Sendable, Equatable {
         self.counts = counts
         total = counts.values.reduce(0, Self.saturatingSum)
     }
+
+    /// Counts are below this (2⁴⁸).
+    public static let largestCount = 1 << 48
 
     /// `a + b`, or `Int.max` where that would overflow: a hostile list must not crash the sum.
     static func saturatingSum(_ a: Int, _ b: Int) -> Int {
@@ -34,7 +38,7 @@ public struct WordFrequencies: Sendable, Equatable {
         var lineNumber = 0
         for line in text.lineSlices() {
             lineNumber += 1
-            if line.isEmpty || line.first == "#" { continue }
+            if line.allSatisfy({ $0 == " " || $0 == "\t" }) || line.first == "#" { continue }
             let fields = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).prefix(2)
             func problem(_ column: Int, _ message: String) {
                 diagnostics.append(GlossaryDiagnostic(file: file, line: lineNumber, column: column, message: message))
@@ -49,8 +53,13 @@ public struct WordFrequencies: Sendable, Equatable {
             }
             let countField = fields[fields.index(after: fields.startIndex)]
             let column = line.distance(from: line.startIndex, to: countField.startIndex) + 1
-            guard countField.allSatisfy(\.isASCII), let count = Int(countField), count >= 0, count < 1 << 48 else {
+            guard countField.allSatisfy({ ("0"..."9").contains($0) }) else {
                 problem(column, "'\(countField)' is not a count (a whole number, 0 or more)")
+                continue
+            }
+            // Counts stay well below overflow, even summed over a large list.
+            guard countField.count <= 15, let count = Int(countField), count < Self.largestCount else {
+                problem(column, "the count \(countField) is too large (at most \(Self.largestCount - 1))")
                 continue
             }
             counts[String(word), default: 0] = Self.saturatingSum(counts[String(word), default: 0], count)

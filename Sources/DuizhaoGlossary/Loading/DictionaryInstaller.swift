@@ -22,6 +22,8 @@ public enum DictionaryInstaller {
             case .malformed(let path, let diagnostics, let entries):
                 "\(path) does not look like CC-CEDICT (\(entries) entries, \(diagnostics.count) malformed lines):\n"
                     + diagnostics.prefix(5).map(\.description).joined(separator: "\n")
+            case .malformedFrequencies(let path, let diagnostics, let words) where diagnostics.isEmpty:
+                "\(path) lists no Chinese word (\(words) words): a word-frequency list for Duizhao counts Chinese words"
             case .malformedFrequencies(let path, let diagnostics, let words):
                 "\(path) is not a word-frequency list of lines 'word count' (\(words) words, \(diagnostics.count) malformed lines):\n"
                     + diagnostics.prefix(5).map(\.description).joined(separator: "\n")
@@ -57,8 +59,9 @@ public enum DictionaryInstaller {
 
     /// Reads a word-frequency list (`WordFrequencies`; plain or gzip-compressed) from `source`,
     /// checks it, and writes it to `destination` atomically.
-    /// - Throws: `Failure` when the source is unreadable, has a malformed line or no word, or
-    ///   cannot be written. Every line must be well formed: loading refuses a list that is not.
+    /// - Throws: `Failure` when the source is unreadable, has a malformed line or no Chinese
+    ///   word, or cannot be written. Every line must be well formed: loading refuses a list that
+    ///   is not.
     public static func installFrequencies(from source: String, to destination: String) throws(Failure) -> Summary {
         let input: InputText
         do {
@@ -67,7 +70,8 @@ public enum DictionaryInstaller {
             throw .input(error)
         }
         let (frequencies, diagnostics) = WordFrequencies.read(input.text, file: source)
-        guard diagnostics.isEmpty, !frequencies.counts.isEmpty else {
+        let hasChinese = frequencies.counts.keys.contains { $0.unicodeScalars.contains { ScriptClass($0) == .han } }
+        guard diagnostics.isEmpty, hasChinese else {
             throw .malformedFrequencies(path: source, diagnostics: diagnostics, words: frequencies.counts.count)
         }
         try write(input.text, to: destination)

@@ -61,7 +61,7 @@ public final class GlossarySet {
         for source in sources {
             contents.append(try GlossaryLoader.contents(of: source.path, evenTBX: true))
         }
-        let frequencyData = try frequencies.map { path throws(InputError) in try GlossaryLoader.contents(of: path) }
+        let frequencyData = try frequencies.map { path throws(InputError) in try GlossaryLoader.contents(of: path, evenTBX: true) }
         let key = cacheKey(sources, contents, frequencies: frequencyData)
         let cacheFile = cacheDirectory.map { "\($0)/glossaries-\(String(key, radix: 16)).bin" }
         if let cacheFile, let data = FileManager.default.contents(atPath: cacheFile),

@@ -157,8 +157,11 @@ public final class GlossarySegmenter: WordTokenizer {
                 continue
             }
             var end = text.after(index)
-            // A mark or selector stays with the character before it, as in ICU's tokens.
-            while end < text.count, case let value = text.scalar(at: end), Self.isRunCharacter(value) || WordLattice.extendsCharacter(value) {
+            // A mark, selector or format character stays with the character before it, as in
+            // ICU's tokens.
+            while end < text.count, case let value = text.scalar(at: end),
+                Self.isRunCharacter(value) || WordLattice.extendsCharacter(value) || Self.isFormat(value)
+            {
                 end = text.after(end)
             }
             if pending < index { try icu(pending..<index) }
@@ -168,6 +171,12 @@ public final class GlossarySegmenter: WordTokenizer {
             index = end
         }
         if pending < text.count { try icu(pending..<text.count) }
+    }
+
+    /// A format character (soft hyphen, word joiner, direction marks), which ICU's word break
+    /// keeps with the character before it.
+    private static func isFormat(_ value: UInt32) -> Bool {
+        value >= 0xAD && Unicode.Scalar(value)?.properties.generalCategory == .format
     }
 
     @inline(__always)

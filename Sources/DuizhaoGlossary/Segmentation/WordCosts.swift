@@ -38,7 +38,8 @@ struct WordCosts: Sendable, Equatable {
         var counts = Array(repeating: 0, count: matcher.patterns.count)
         for (word, count) in frequencies.counts where word.unicodeScalars.contains(where: { ChineseCharacters.isIdeograph($0.value) }) {
             guard let pattern = matcher.trie.value(of: try normalizer.key(word)), matcher.patterns[Int(pattern)].isChinese else { continue }
-            counts[Int(pattern)] += count
+            // Saturating: many words may fold into one pattern (中 with any variation selectors).
+            counts[Int(pattern)] = WordFrequencies.saturatingSum(counts[Int(pattern)], count)
         }
         let total = Double(max(frequencies.total, 1))
         // At least 1: a word listed as all of the text would otherwise be free.

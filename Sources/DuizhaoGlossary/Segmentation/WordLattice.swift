@@ -118,7 +118,9 @@ struct WordLattice {
     private final class Storage {
         private(set) var capacity = 0
         private(set) var flags = UnsafeMutablePointer<UInt8>.allocate(capacity: 1)
-        private(set) var cost = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
+        /// Path costs: 64 bits, since a chunk with no place to cut (a long line without 。) can
+        /// sum more than 32 bits hold at up to a few thousand per character.
+        private(set) var cost = UnsafeMutablePointer<Int64>.allocate(capacity: 1)
         private(set) var back = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
         private(set) var via = UnsafeMutablePointer<EdgeOrigin>.allocate(capacity: 1)
         /// Where the ICU token starting at each offset ends, or -1.
@@ -163,7 +165,7 @@ struct WordLattice {
         static let keptTermStart: UInt8 = 2
 
         let flags: UnsafeMutablePointer<UInt8>
-        let cost: UnsafeMutablePointer<Int32>
+        let cost: UnsafeMutablePointer<Int64>
         let back: UnsafeMutablePointer<Int32>
         let via: UnsafeMutablePointer<EdgeOrigin>
         let icuEnd: UnsafeMutablePointer<Int32>
@@ -218,10 +220,10 @@ struct WordLattice {
         }
 
         @inline(__always)
-        func relax(_ from: Int, _ to: Int, _ base: Int32, _ edgeCost: Int32, _ origin: EdgeOrigin) {
-            guard to <= count, flags[to] & Self.allowed != 0 else { return }
-            var total = base &+ edgeCost
-            if icuEnd[from] == Int32(to) { total -= LatticeCost.agreesWithICU }
+        func relax(_ from: Int, _ to: Int, _ base: Int64, _ edgeCost: Int32, _ origin: EdgeOrigin) {
+            guard to <= count, flags[to] & Self.allowed != 0, base != .max else { return }
+            var total = base + Int64(edgeCost)
+            if icuEnd[from] == Int32(to) { total -= Int64(LatticeCost.agreesWithICU) }
             if total < cost[to] {
                 cost[to] = total
                 back[to] = Int32(from)
