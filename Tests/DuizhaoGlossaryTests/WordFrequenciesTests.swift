@@ -140,6 +140,28 @@ import Testing
         #expect(try WordTerms(glossaries: set).matches(in: text).map { String(text[$0.range]) } == terms)
     }
 
+    @Test(arguments: Array(UInt64(1)...10))
+    func wordTermsAreInOrderAndNeverOverlap(seed: UInt64) throws {
+        let set = try Self.set(
+            words: ["甲乙", "甲乙丙", "丙丁", "丁戊己", "戊己", "毒", "副", "副作用", "作用", "研究", "研究生", "生命", "命"],
+            counts: "甲乙 900\n丙丁 900\n戊己 900\n毒 900\n副 900\n作用 900\n研究 500\n生命 500\n命 50\n研究生 20\n")
+        let terms = try WordTerms(glossaries: set)
+        let pieces = ["甲", "乙", "丙", "丁", "戊", "己", "毒", "副", "作", "用", "研", "究", "生", "命", "。", " ", "\n", "a", "二〇〇一年", "\u{301}"]
+        var state = seed
+        for _ in 0..<50 {
+            var text = ""
+            for _ in 0..<(state % 40) {
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                text += pieces[Int(state >> 33) % pieces.count]
+            }
+            let matches = try terms.matches(in: text)
+            for (match, next) in zip(matches, matches.dropFirst()) {
+                #expect(match.utf8Range.upperBound <= next.utf8Range.lowerBound, "\(text)")
+            }
+            #expect(matches.allSatisfy { !$0.utf8Range.isEmpty && text.range(utf8Offsets: $0.utf8Range) == $0.range }, "\(text)")
+        }
+    }
+
     @Test func wordTermsKeepTheirPlacesAcrossPieces() throws {
         let set = try Self.set(frequencies: "研究 5000\n生命 3000\n研究生 200\n命 100\n")
         // About 150 KB: several of the pieces the text is read in.
