@@ -37,6 +37,20 @@ import Testing
         #expect(tokens.map(\.kind) == [.han, .han, .han, .han, .han, .han, .han, .han, .punctuation, .latin, .whitespace, .latin])
     }
 
+    /// The rules' character classes hold both scripts: Traditional text is cut where its
+    /// Simplified form is (names, numbers with 萬 and 點, 這個, function characters kept apart).
+    @Test func traditionalTextIsCutAsItsSimplifiedForm() throws {
+        let simplified = "陈清扬说这个问题几十万人都知道，约为三点五亿元，第二个将于2027年。"
+        let traditional = "陳清揚說這個問題幾十萬人都知道，約為三點五億元，第二個將於2027年。"
+        func words(_ text: String) throws -> [Int] {
+            try Self.weighingSegmenter().tokens(in: text).map { text[$0.range].count }
+        }
+        #expect(try words(traditional) == words(simplified))
+        let tokens = try Self.weighingSegmenter().tokens(in: traditional).map { String(traditional[$0.range]) }
+        #expect(tokens.starts(with: ["陳清揚", "說", "這個", "問題", "幾十萬"]))
+        #expect(tokens.contains("三點五億") && tokens.contains("將") && tokens.contains("於"))
+    }
+
     @Test(arguments: Array(UInt64(1)...20))
     func tokensPartitionTheText(seed: UInt64) throws {
         // Odd seeds weigh words by counts, where Chinese runs bypass ICU.

@@ -97,15 +97,15 @@ enum WordFormationRules {
         }
         guard second != 0 else { return }
         let thirdStart = text.after(secondStart)
-        if (first == 0x51E0 || first == 0x6570) && ChineseCharacters.numberScales.contains(second) {
-            // 几十, 数千万: approximate numbers.
+        if (first == 0x51E0 || first == 0x5E7E || first == 0x6570 || first == 0x6578) && ChineseCharacters.numberScales.contains(second) {
+            // 几十, 数千万 (幾十, 數千萬): approximate numbers.
             var end = thirdStart
             while end < text.count && ChineseCharacters.numberScales.contains(text.scalar(at: end)) { end = text.after(end) }
             add(end, LatticeCost.approximateNumber, .number)
         } else if first == 0x5341 /* 十 */ && ChineseCharacters.unitDigits.contains(second) && text.scalar(at: thirdStart) == 0x5927 /* 大 */ {
             // 十五大: a numbered Party congress.
             add(text.after(thirdStart), LatticeCost.number, .number)
-        } else if first == 0x4E00 /* 一 */ && second == 0x4E2A /* 个 */ {
+        } else if first == 0x4E00 /* 一 */ && (second == 0x4E2A || second == 0x500B) /* 个 個 */ {
             // 一个 is the indefinite article, where other numerals stand apart from 个.
             add(thirdStart, LatticeCost.word, .rule)
         } else if first == 0x5168 /* 全 */ && ChineseCharacters.wholeUnits.contains(second) {
@@ -120,6 +120,10 @@ enum WordFormationRules {
             add(end, LatticeCost.repeatedPunctuation, .rule)
         }
     }
+
+    /// 点 (點), the decimal point of Chinese numerals.
+    @inline(__always)
+    private static func isPoint(_ value: UInt32) -> Bool { value == 0x70B9 || value == 0x9EDE }
 
     /// A minus sign: full width or U+2212 (the ASCII hyphen joins words: COVID-19).
     @inline(__always)
@@ -172,7 +176,7 @@ enum WordFormationRules {
         // with 第 it is an ordinal.
         if text.after(numeral) < runEnd || isOrdinal { add(runEnd, LatticeCost.number, .number) }
         var end = runEnd
-        if end < text.count && text.scalar(at: end) == 0x70B9 /* 点 */ {
+        if end < text.count && Self.isPoint(text.scalar(at: end)) {
             let decimals = skipNumerals(text.after(end))
             if decimals > text.after(end) {
                 end = decimals
@@ -189,7 +193,7 @@ enum WordFormationRules {
         let denominatorStart = text.after(zhi)
         var fractionEnd = skipNumerals(denominatorStart)
         guard fractionEnd > denominatorStart else { return }
-        if fractionEnd < text.count && text.scalar(at: fractionEnd) == 0x70B9 {
+        if fractionEnd < text.count && Self.isPoint(text.scalar(at: fractionEnd)) {
             let decimals = skipNumerals(text.after(fractionEnd))
             if decimals > text.after(fractionEnd) { fractionEnd = decimals }
         }
