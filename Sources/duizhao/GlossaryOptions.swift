@@ -21,7 +21,8 @@ struct GlossaryOptions: ParsableArguments {
             GlossarySource(path: $0, layer: .shipped, name: URL(fileURLWithPath: $0).lastPathComponent)
         }
         // The frequency list goes with the dictionary: it weighs the dictionary's words. Without
-        // it, words cost one each; no hint, since it only matters to word segmentation.
+        // it, words cost one each; its absence at the default place gets no hint (it matters to
+        // word segmentation only), a list named in the environment and missing does.
         var frequencies: String?
         if !noDictionary {
             let path = GlossaryLoader.dictionaryPath()
@@ -36,8 +37,7 @@ struct GlossaryOptions: ParsableArguments {
             if FileManager.default.fileExists(atPath: frequencyPath) {
                 frequencies = frequencyPath
             } else if hasDictionary, let named = ProcessInfo.processInfo.environment[GlossaryLoader.frequenciesVariable], !named.isEmpty {
-                // Named but missing: most likely a typo, worth a word (unless the dictionary,
-                // whose words it weighs, is missing too and has had its hint).
+                // Most likely a typo (no second hint when the dictionary has had its own).
                 FileHandle.standardError.write(Data("duizhao: hint: no word-frequency list at \(named) (\(GlossaryLoader.frequenciesVariable))\n".utf8))
             }
         }
