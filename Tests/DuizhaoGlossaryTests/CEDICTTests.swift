@@ -47,6 +47,13 @@ import Testing
         #expect(diagnostics.first?.description.hasPrefix("bad.u8:2:") == true)
     }
 
+    @Test func glossesOfSpacesAreSkippedAndGlossesTrimmed() {
+        let (entries, diagnostics) = CEDICT.read("銀行 银行 [yin2 hang2] / / bank /CL:家[jia1]/\n", file: "d.u8")
+        #expect(diagnostics.isEmpty)
+        #expect(entries.map(\.english) == ["bank"])
+        #expect(entries.first?.englishVariants == [])
+    }
+
     @Test func aChineseFirstGlossIsPlaced() {
         let (_, diagnostics) = CEDICT.read("女兒 女儿 [nu:3 er2] /女兒 2]/daughter/\n", file: "d.u8")
         #expect(diagnostics.map(\.description) == ["d.u8:1:19: error: the first gloss '女兒 2]' is Chinese, not English"])

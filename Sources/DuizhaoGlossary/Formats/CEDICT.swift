@@ -124,7 +124,8 @@ public enum CEDICT {
         guard glossPart.first == "/", glossPart.last == "/", glossPart.count >= 2 else {
             return .failure(Problem(column: column(glossPart.startIndex), message: "expected '/gloss/' after the pinyin"))
         }
-        var glosses = glossPart.split(separator: "/").map(String.init).filter { !$0.isEmpty }
+        // Found by fuzzing: a gloss of spaces ("/ /bank/") became an English term TSV cannot hold.
+        var glosses = glossPart.split(separator: "/").map { String($0.trimmingWhitespace()) }.filter { !$0.isEmpty }
         // "CL:家[jia1]" names a measure word, not a rendering.
         let classifiers = glosses.filter { $0.hasPrefix("CL:") }
         glosses.removeAll { $0.hasPrefix("CL:") }

@@ -130,8 +130,8 @@ enum CompiledGlossaries {
     /// Bumped whenever the layout or what is derived from the sources changes.
     /// 2: a CC-CEDICT headword's usual reading first; 3: old and variant forms after it;
     /// 4: word costs from a frequency list; 5: CC-CEDICT lines whose first gloss is Chinese, or
-    /// that lack a Chinese form, refused.
-    static let version: Int32 = 5
+    /// that lack a Chinese form, refused; 6: CC-CEDICT glosses trimmed, glosses of spaces skipped.
+    static let version: Int32 = 6
     private static let magic: UInt64 = 0x4443_5A44_5F47_4C53  // "DZGLSCDZ"-ish marker
 
     struct Damaged: Error {}
