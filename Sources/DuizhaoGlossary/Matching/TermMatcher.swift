@@ -123,7 +123,7 @@ public final class TermMatcher {
         var offsets: Set<Int> = []
         var offset = 0
         for scalar in text.unicodeScalars {
-            if scalar.value >= 0x300 && (scalar.value == 0x200D || scalar.properties.isGraphemeExtend) { offsets.insert(offset) }
+            if WordLattice.extendsCharacter(scalar.value) { offsets.insert(offset) }
             offset += UTF8.width(scalar)
         }
         return offsets
