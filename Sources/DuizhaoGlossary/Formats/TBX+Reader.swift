@@ -129,6 +129,13 @@ extension TBX {
             (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte + 32 : byte
         }
 
+        /// The refusal of a whole document that the checks before parsing find: its prolog
+        /// (`check`), then its processing instructions (`checkInstructions`); nil to parse it.
+        static func refusal(of document: Data, file: String) -> GlossaryDiagnostic? {
+            if let refusal = check(document.prefix(scanLimit), isWhole: document.count <= scanLimit, file: file) { return refusal }
+            return document.withUnsafeBytes { checkInstructions($0, file: file) }
+        }
+
         static let emptyInstructionMessage =
             "a processing instruction without data (<?name?>) cannot be read: Foundation's XML parser on Linux crashes on it; write <?name ?> or leave it out"
 

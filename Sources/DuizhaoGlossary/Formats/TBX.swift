@@ -71,21 +71,9 @@ public enum TBX {
     ///   entries read before the problem, if any.
     public static func read(contentsOf url: URL, file: String? = nil, layer: GlossaryLayer) -> (entries: [GlossaryEntry], diagnostics: [GlossaryDiagnostic]) {
         let file = file ?? (url.isFileURL ? url.path : url.absoluteString)
-        let head: Data
+        // Checked whole before the parser sees it, mapped rather than read into memory.
         do {
-            let handle = try FileHandle(forReadingFrom: url)
-            defer { try? handle.close() }
-            head = try handle.read(upToCount: Prolog.scanLimit + 1) ?? Data()
-        } catch {
-            return ([], [GlossaryDiagnostic(file: file, line: 1, column: 1, message: "cannot read the file (\((error as NSError).localizedDescription))")])
-        }
-        if let refusal = Prolog.check(head.prefix(Prolog.scanLimit), isWhole: head.count <= Prolog.scanLimit, file: file) {
-            return ([], [refusal])
-        }
-        // The whole file is scanned once before parsing, mapped rather than read into memory.
-        do {
-            let mapped = try Data(contentsOf: url, options: .alwaysMapped)
-            if let refusal = mapped.withUnsafeBytes({ Prolog.checkInstructions($0, file: file) }) { return ([], [refusal]) }
+            if let refusal = Prolog.refusal(of: try Data(contentsOf: url, options: .alwaysMapped), file: file) { return ([], [refusal]) }
         } catch {
             return ([], [GlossaryDiagnostic(file: file, line: 1, column: 1, message: "cannot read the file (\((error as NSError).localizedDescription))")])
         }
@@ -98,10 +86,7 @@ public enum TBX {
     /// Reads TBX from memory. The bytes are fed to the parser in chunks, as from a file
     /// (`XMLParser(data:)` fails on Linux above 10 MB).
     public static func read(data: Data, file: String, layer: GlossaryLayer) -> (entries: [GlossaryEntry], diagnostics: [GlossaryDiagnostic]) {
-        if let refusal = Prolog.check(data.prefix(Prolog.scanLimit), isWhole: data.count <= Prolog.scanLimit, file: file) {
-            return ([], [refusal])
-        }
-        if let refusal = data.withUnsafeBytes({ Prolog.checkInstructions($0, file: file) }) { return ([], [refusal]) }
+        if let refusal = Prolog.refusal(of: data, file: file) { return ([], [refusal]) }
         return Reader(file: file, layer: layer).read(with: XMLParser(stream: InputStream(data: data)))
     }
 
