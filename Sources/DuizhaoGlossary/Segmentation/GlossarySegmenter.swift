@@ -32,10 +32,10 @@ public final class GlossarySegmenter: WordTokenizer {
     private var terms: [LatticeTerm] = []
     private var characterCosts: [Int32] = []
     private var path: [LatticeWord] = []
-    /// The cost of a character the frequency list does not name (when there is one).
-    private let unknownCost: Int32
-    /// Whether words are weighed by a frequency list; then ICU does not read Chinese.
-    private let hasWordCosts: Bool
+    /// With a frequency list, the cost of a character it does not name; nil without one, when
+    /// ICU reads Chinese too.
+    private let unknownCost: Int32?
+    private var hasWordCosts: Bool { unknownCost != nil }
 
     /// Text is segmented in chunks of about this many bytes, cut at line ends, so that the
     /// overlapping matches of a large file are never all held at once.
@@ -66,8 +66,7 @@ public final class GlossarySegmenter: WordTokenizer {
 
     init(matcher: TermMatcher, termBase: TermBase?, wordCosts: WordCosts?) throws(ICUError) {
         scanner = try TermScanner(matcher: matcher, termBase: termBase, wordCosts: wordCosts)
-        unknownCost = wordCosts?.unknown ?? 0
-        hasWordCosts = wordCosts != nil
+        unknownCost = wordCosts?.unknown
         words = try WordSegmenter()
     }
 
@@ -207,7 +206,7 @@ public final class GlossarySegmenter: WordTokenizer {
         let utf8 = UTF8Text(bytes: bytes)
         try scanner.terms(in: utf8, into: &terms, characterCosts: &characterCosts)
         lattice.bestPath(
-            utf8, icuEnds: icuEnds, icuKinds: icuKinds, terms: terms, characterCosts: characterCosts, unknownCost: unknownCost,
+            utf8, icuEnds: icuEnds, icuKinds: icuKinds, terms: terms, characterCosts: characterCosts, unknownCost: unknownCost ?? 0,
             into: &path)
         WordMerging.mergeNames(&path)
         WordMerging.mergeTransliterations(&path)
