@@ -55,17 +55,13 @@ import Testing
     func tokensPartitionTheText(seed: UInt64) throws {
         // Odd seeds weigh words by counts, where Chinese runs bypass ICU.
         let segmenter = try seed % 2 == 0 ? Self.segmenter() : Self.weighingSegmenter()
-        var state = seed
+        var random = RandomText(seed: seed)
         let pieces = [
             "周鸿祎", "周", "鸿祎", "360", "集团", "360集团", "臺積電", "通用", "人工智能", " ", "\n", "Zhou", " Hongyi", "'s", "chip", "s", "AI", "😀",
             "e\u{301}", "\u{FE0F}", "\u{301}", "〇", "々", "食べる", "\u{20000}", "\u{200D}",
         ]
         for _ in 0..<30 {
-            var text = ""
-            for _ in 0..<(state % 23) {
-                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-                text += pieces[Int(state >> 33) % pieces.count]
-            }
+            let text = random.next(from: pieces, limit: 23)
             let tokens = try segmenter.tokens(in: text)
             #expect(tokens.map { String(text[$0.range]) }.joined() == text, "\(text.debugDescription)")
             #expect(tokens.allSatisfy { !$0.range.isEmpty })

@@ -206,13 +206,9 @@ import Testing
     @Test(arguments: Array(UInt64(1)...25))
     func tokensPartitionTheTextAndKeepTermsWhole(seed: UInt64) throws {
         let segmenter = try Self.segmenter()
-        var state = seed
+        var random = RandomText(seed: seed)
         for _ in 0..<40 {
-            var text = ""
-            for _ in 0..<(state % 29) {
-                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-                text += Self.pieces[Int(state >> 33) % Self.pieces.count]
-            }
+            let text = random.next(from: Self.pieces, limit: 29)
             let tokens = try segmenter.tokens(in: text)
             #expect(tokens.map { String(text[$0.range]) }.joined() == text, "\(text.debugDescription)")
             #expect(tokens.allSatisfy { !$0.range.isEmpty })

@@ -147,13 +147,9 @@ import Testing
             counts: "甲乙 900\n丙丁 900\n戊己 900\n毒 900\n副 900\n作用 900\n研究 500\n生命 500\n命 50\n研究生 20\n")
         let terms = try WordTerms(glossaries: set)
         let pieces = ["甲", "乙", "丙", "丁", "戊", "己", "毒", "副", "作", "用", "研", "究", "生", "命", "。", " ", "\n", "a", "二〇〇一年", "\u{301}"]
-        var state = seed
+        var random = RandomText(seed: seed)
         for _ in 0..<50 {
-            var text = ""
-            for _ in 0..<(state % 40) {
-                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-                text += pieces[Int(state >> 33) % pieces.count]
-            }
+            let text = random.next(from: pieces, limit: 40)
             let matches = try terms.matches(in: text)
             for (match, next) in zip(matches, matches.dropFirst()) {
                 #expect(match.utf8Range.upperBound <= next.utf8Range.lowerBound, "\(text)")
