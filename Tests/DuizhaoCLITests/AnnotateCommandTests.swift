@@ -23,8 +23,7 @@ import Testing
 
     /// A folder with the test glossary; removed by the caller.
     static func folder() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("duizhao-annotate-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try BinaryRunner.temporaryFolder("annotate-cli")
         try Data(glossary.utf8).write(to: folder.appendingPathComponent("words.tsv"))
         return folder
     }

@@ -18,6 +18,13 @@ enum BinaryRunner {
         Bundle.module.url(forResource: name, withExtension: nil, subdirectory: "Fixtures")!.path
     }
 
+    /// A new empty folder for one test's files, named after `name`; the caller removes it.
+    static func temporaryFolder(_ name: String) throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("duizhao-\(name)-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
     /// The same outcome on every machine: no dictionary or word frequencies the developer may have installed, and a
     /// compiled cache of the tests' own rather than the user's.
     static let isolated = [

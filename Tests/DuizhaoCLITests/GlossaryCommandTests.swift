@@ -45,8 +45,7 @@ import Testing
     }
 
     @Test func installsPlainAndCompressedFilesAtomically() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("duizhao-dict-\(UUID())")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try BinaryRunner.temporaryFolder("dict")
         defer { try? FileManager.default.removeItem(at: folder) }
         let source = folder.appendingPathComponent("cedict.txt")
         try Data(Self.dictionary(count: 1200).utf8).write(to: source)
@@ -69,8 +68,7 @@ import Testing
     }
 
     @Test func refusesAFileThatIsNotTheDictionary() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("duizhao-dict-\(UUID())")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try BinaryRunner.temporaryFolder("dict")
         defer { try? FileManager.default.removeItem(at: folder) }
         let target = folder.appendingPathComponent("cedict_ts.u8").path
         try Data("old dictionary".utf8).write(to: URL(fileURLWithPath: target))
@@ -82,8 +80,7 @@ import Testing
     }
 
     @Test func installsAWordFrequencyListThatSegmentationThenUses() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("duizhao-freq-\(UUID())")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try BinaryRunner.temporaryFolder("freq")
         defer { try? FileManager.default.removeItem(at: folder) }
         let dictionary = folder.appendingPathComponent("cedict_ts.u8").path
         try Data("研究 研究 [yan2 jiu1] /research/\n研究生 研究生 [yan2 jiu1 sheng1] /graduate student/\n生命 生命 [sheng1 ming4] /life/\n命 命 [ming4] /fate/\n".utf8)
@@ -106,8 +103,7 @@ import Testing
     }
 
     @Test func refusesAMalformedWordFrequencyListAndKeepsTheOldOne() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("duizhao-freq-\(UUID())")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try BinaryRunner.temporaryFolder("freq")
         defer { try? FileManager.default.removeItem(at: folder) }
         let target = folder.appendingPathComponent("word-frequencies.txt").path
         try Data("研究 5\n".utf8).write(to: URL(fileURLWithPath: target))

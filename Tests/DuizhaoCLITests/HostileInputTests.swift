@@ -6,11 +6,7 @@ import Testing
 /// refused with a clear message and its sysexits status, never crash.
 @Suite struct HostileInputTests {
     /// A folder for one test's files; removed by the caller.
-    static func folder() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("duizhao-hostile-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        return folder
-    }
+    static func folder() throws -> URL { try BinaryRunner.temporaryFolder("hostile") }
 
     /// Writes `bytes` to `name` in `folder` and returns its path.
     static func write(_ bytes: some Sequence<UInt8>, _ name: String, in folder: URL) throws -> String {
