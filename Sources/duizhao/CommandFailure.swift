@@ -45,6 +45,8 @@ extension ExitCode {
     static let dataError = ExitCode(65)
     /// EX_NOINPUT: an input file does not exist or cannot be read.
     static let missingInput = ExitCode(66)
+    /// EX_UNAVAILABLE: something optional the command needs is not installed.
+    static let unavailable = ExitCode(69)
     /// EX_SOFTWARE: an internal error.
     static let software = ExitCode(70)
     /// EX_CANTCREAT: an output file cannot be created.
