@@ -10,6 +10,10 @@ Chinese come out unsupported, and how often claims checked against another chapt
 (which cannot support them) come out unsupported. Texts go to a temporary folder at run time, never into the repo.
 
 usage: python3 Benchmarks/eval/claims_p_at_1.py [--binary .build/release/duizhao] [--shared ../shared] [--threshold T]
+           [--no-model] [--per-chapter FILE]
+
+--no-model passes annotate's flag of that name (lexical evidence only); --per-chapter writes each
+chapter's counts as JSON, for leave-one-chapter-out figures (calibrate.py).
 """
 import argparse
 import json
@@ -22,10 +26,13 @@ ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDe
 ap.add_argument('--binary', default='.build/release/duizhao')
 ap.add_argument('--shared', default='../shared')
 ap.add_argument('--threshold', help='passed to annotate (its default otherwise)')
+ap.add_argument('--no-model', action='store_true', help="passed to annotate: lexical evidence only")
+ap.add_argument('--per-chapter', help='write per-chapter counts and every top candidate (score, right or not) as JSON here')
 args = ap.parse_args()
 evaluation = os.path.join(args.shared, 'eval/align/mac-dev')
 work = tempfile.mkdtemp(prefix='duizhao-p1-')
-options = ['--threshold', args.threshold] if args.threshold else []
+options = (['--threshold', args.threshold] if args.threshold else []) + (['--no-model'] if args.no_model else [])
+per_chapter = {}
 
 
 def lines_with_offsets(lines):
@@ -69,6 +76,8 @@ for chapter in ['001', '002', '003', '004', '005', '006']:
     result = subprocess.run([args.binary, 'annotate', article, '--source', source, '--format', 'json'] + options,
                             check=True, capture_output=True)
     report = json.loads(result.stdout)
+    chapter_top = []
+    top_score = {}
     sentences = {s['id']: s for doc in report['sources'] for s in doc['sentences']}
     best = {}
     for claim in report['claims']:
@@ -87,10 +96,14 @@ for chapter in ['001', '002', '003', '004', '005', '006']:
         for e in lines:
             if e not in best or best[e] is None:
                 best[e] = (claim['supported'], covered)
+        for e in lines:
+            top_score.setdefault(e, top['score'])
+    per_chapter[chapter] = {'top': chapter_top, 'unrelated': []}
     for e in range(len(english)):
         found = best.get(e)
         hit = bool(found and found[0] and found[1] & gold_zh[e])
         ranked = bool(found and found[1] & gold_zh[e])  # the top candidate, above the threshold or not
+        chapter_top.append({'score': top_score.get(e, 0.0), 'right': ranked, 'linked': bool(gold_zh[e]), 'one_to_one': e in one_to_one})
         if gold_zh[e]:
             for name, value in [('linked', hit), ('ranked_linked', ranked)]:
                 totals[name][0] += value
@@ -114,6 +127,9 @@ for index, chapter in enumerate(chapters):
     for claim in json.loads(result.stdout)['claims']:
         totals['unrelated'][0] += not claim['supported']
         totals['unrelated'][1] += 1
+        top = claim['links'][0] if claim['links'] else claim.get('best_candidate')
+        if top:
+            per_chapter[chapter]['unrelated'].append({'score': top['score'], 'similarity': top.get('similarity')})
 
 for name, label in [('one_to_one', 'precision@1, English sentences of 1-1 beads'),
                     ('linked', 'precision@1, all English sentences gold links to Chinese'),
@@ -123,3 +139,7 @@ for name, label in [('one_to_one', 'precision@1, English sentences of 1-1 beads'
                     ('unrelated', "unsupported, of claims against another chapter's Chinese (no source)")]:
     hits, count = totals[name]
     print('%s: %s' % (label, '%.3f (%d of %d)' % (hits / count, hits, count) if count else 'none in the data'))
+
+if args.per_chapter:
+    with open(args.per_chapter, 'w') as out:
+        json.dump(per_chapter, out)

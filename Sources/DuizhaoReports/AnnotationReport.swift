@@ -64,6 +64,11 @@ public final class AnnotationReport {
         link.sentences.count == 1 ? "\(link.sentences.lowerBound + 1)" : "\(link.sentences.lowerBound + 1)-\(link.sentences.upperBound)"
     }
 
+    /// The model's similarity as evidence, "meaning 0.87", when it was used.
+    static func meaning(_ link: ClaimLink) -> [String] {
+        link.similarity.map { ["meaning " + score($0)] } ?? []
+    }
+
     static func score(_ value: Double) -> String {
         let hundredths = Int((value * 100).rounded())
         return "\(hundredths / 100).\(hundredths % 100 < 10 ? "0" : "")\(hundredths % 100)"
@@ -165,7 +170,7 @@ public final class AnnotationReport {
         if !names.isEmpty {
             lines.append("    - pinyin: " + names.map { "\($0.chinese) \($0.pinyin) (\(Self.markdownEscape($0.english)))" }.joined(separator: "; "))
         }
-        let evidence = link.terms + link.names + link.numbers
+        let evidence = link.terms + link.names + link.numbers + Self.meaning(link)
         if !evidence.isEmpty { lines.append("    - evidence: " + Self.markdownEscape(evidence.joined(separator: "; "))) }
         if !link.discrepancies.isEmpty {
             lines.append("    - flags: " + link.discrepancies.map { "**\($0.kind.rawValue)** " + Self.markdownEscape($0.message) }.joined(separator: "; "))
@@ -307,7 +312,7 @@ public final class AnnotationReport {
                 }
                 cards += "<div class=\"zh\" lang=\"zh\">\(sourceHTML)</div>\n</div>\n"
                 cards += "<p class=\"gloss\">\(HTML.escape(try gloss(spanText(link))))</p>\n"
-                let evidence = link.terms + link.names + link.numbers
+                let evidence = link.terms + link.names + link.numbers + Self.meaning(link)
                 if !evidence.isEmpty {
                     cards += "<p class=\"evidence\">" + evidence.map { "<span>\(HTML.escape($0))</span>" }.joined(separator: " ") + "</p>\n"
                 }
@@ -444,6 +449,7 @@ public final class AnnotationReport {
         object.add("start", source.sentences[link.sentences.lowerBound].range.lowerBound)
         object.add("end", source.sentences[link.sentences.upperBound - 1].range.upperBound)
         object.add("score", link.score)
+        if let similarity = link.similarity { object.add("similarity", (similarity * 1000).rounded() / 1000) }
         object.add("cited", link.cited)
         object.add("gloss", try gloss(span))
         object.add(

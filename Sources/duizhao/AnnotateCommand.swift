@@ -20,6 +20,8 @@ struct CrossReferenceInputs: ParsableArguments {
 
     @OptionGroup var glossaryOptions: GlossaryOptions
 
+    @OptionGroup var modelOptions: ModelOptions
+
     func validate() throws {
         guard (0...1).contains(threshold) else { throw ValidationError("--threshold must be between 0 and 1") }
     }
@@ -41,6 +43,7 @@ struct CrossReferenceInputs: ParsableArguments {
         }
         // Before the progress line: loading may print a hint of its own.
         let glossaries = try glossaryOptions.load()
+        let embedder = try modelOptions.load()
         let progress = Progress.onTerminal(prefix: "duizhao: ", enabled: input.text.utf8.count + sourceBytes >= Self.progressThreshold)
         do {
             progress?.say("reading the article")
@@ -62,7 +65,8 @@ struct CrossReferenceInputs: ParsableArguments {
             let claims = try ClaimExtractor.claims(in: article, segmenter: segmenter)
             let sentences = documents.reduce(0) { $0 + $1.sentences.count }
             progress?.say("linking \(claims.count) claims to \(sentences) source sentences")
-            let referencer = try CrossReferencer(glossaries: glossaries, options: DuizhaoAlign.CrossReferenceOptions(threshold: threshold))
+            let referencer = try CrossReferencer(
+                glossaries: glossaries, options: DuizhaoAlign.CrossReferenceOptions(threshold: threshold), embedder: embedder)
             let result = try referencer.crossReference(claims: claims, sources: documents, references: references) { done, total in
                 progress?.say("linking claims to \(sentences) source sentences: \(done) of \(total) scored")
             }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DuizhaoEmbedding
 import DuizhaoReports
 import DuizhaoText
 import Foundation
@@ -64,6 +65,8 @@ func reportingFailures(_ body: () throws -> Void) throws {
     } catch let error as InputError {
         CommandFailure(error).exit()
     } catch let error as ICUError {
+        CommandFailure(error).exit()
+    } catch let error as EmbeddingError {
         CommandFailure(error).exit()
     }
 }

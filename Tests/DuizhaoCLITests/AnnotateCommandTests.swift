@@ -28,10 +28,10 @@ import Testing
         return folder
     }
 
-    static func run(_ arguments: [String], in folder: URL) throws -> BinaryRunner.Result {
+    static func run(_ arguments: [String], in folder: URL, environment: [String: String] = [:]) throws -> BinaryRunner.Result {
         try BinaryRunner.run(
             arguments + ["--no-dictionary", "--glossary", folder.appendingPathComponent("words.tsv").path],
-            environment: ["DUIZHAO_CACHE_DIR": folder.appendingPathComponent("cache").path])
+            environment: ["DUIZHAO_CACHE_DIR": folder.appendingPathComponent("cache").path].merging(environment) { $1 })
     }
 
     @Test func markdownFootnotesOnTheSamples() throws {

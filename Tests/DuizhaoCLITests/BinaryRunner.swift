@@ -25,13 +25,23 @@ enum BinaryRunner {
         return folder
     }
 
-    /// The same outcome on every machine: no dictionary or word frequencies the developer may have installed, and a
-    /// compiled cache of the tests' own rather than the user's.
+    /// The same outcome on every machine: no dictionary, word frequencies or embedding model the developer may have
+    /// installed, and a compiled cache of the tests' own rather than the user's. (Tests of the model name it.)
     static let isolated = [
         "DUIZHAO_DICTIONARY": "/nonexistent/duizhao-tests/cedict_ts.u8",
         "DUIZHAO_FREQUENCIES": "/nonexistent/duizhao-tests/word-frequencies.txt",
+        "DUIZHAO_MODEL": "/nonexistent/duizhao-tests/model",
         "DUIZHAO_CACHE_DIR": FileManager.default.temporaryDirectory.appendingPathComponent("duizhao-test-cache").path,
     ]
+
+    /// The embedding model installed for the user (or where `$DUIZHAO_MODEL` says), nil when there is none: the
+    /// tests that need it are then reported as skipped, with the reason.
+    static let installedModel: String? = {
+        let environment = ProcessInfo.processInfo.environment
+        let directory = environment["DUIZHAO_MODEL"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? (environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory() + "/.local/share") + "/duizhao/model"
+        return FileManager.default.fileExists(atPath: directory + "/manifest.json") ? directory : nil
+    }()
 
     /// Runs `duizhao` with `arguments`, feeding `stdin` to it.
     static func run(_ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:]) throws -> Result {

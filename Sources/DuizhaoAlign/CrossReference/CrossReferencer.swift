@@ -1,3 +1,4 @@
+import DuizhaoEmbedding
 import DuizhaoGlossary
 import DuizhaoText
 import Foundation
@@ -39,6 +40,8 @@ public struct ClaimLink: Sendable, Hashable {
     /// Names linked through pinyin, `en=zh`.
     public var names: [String]
     public var discrepancies: [Discrepancy]
+    /// The cosine of the claim's and the span's sentence embeddings, when the model was used.
+    public var similarity: Double? = nil
 }
 
 /// A claim with its links, best first.
@@ -81,11 +84,16 @@ public struct CrossReference: Sendable {
 /// roughly as the chance that the link is right. The default threshold 0.4 is a raw 0.145.
 /// Time grows with the claims times the candidates, not with the sources.
 ///
+/// With a sentence-embedding model (`embedder`), meaning is weighed too (`MeaningScores`): the
+/// cosine of claim and span, and its margin over both sides' nearest neighbours, are added to
+/// the raw score, which is then calibrated on claims with and without a source alike.
+///
 /// Not thread-safe: give each thread its own.
 public final class CrossReferencer {
     public let options: CrossReferenceOptions
     private let extractor: FeatureExtractor
     private let glossaries: GlossarySet?
+    private let embedder: (any SentenceEmbedding)?
     private let quantityParser = QuantityParser()
 
     /// Logistic calibration constants: see the type's documentation.
@@ -96,11 +104,41 @@ public final class CrossReferencer {
     static let hubDepth = 5
     static let hubWeight = 0.3
 
+    /// Up to this many source sentences, every one is embedded and compared with every claim
+    /// (its closest become candidates too); past it only the candidates the words found are
+    /// embedded, so that time grows with the claims, not with the sources.
+    static let meaningFullLimit = 5_000
+    /// How many of a claim's closest sentences in meaning become candidates.
+    static let meaningCandidates = 10
+    /// With the model: the weights of the margin and of the cosine (less its centre) added to the
+    /// lexical raw score, and the logistic calibration of that sum. Chosen and fitted on mac-dev
+    /// by `Benchmarks/eval/calibrate_meaning.py` (docs/BENCHMARKS.md), the calibration on the
+    /// best candidates of claims checked both against their own chapter and against another
+    /// one: a score reads as the chance that the link is right where some claims have no source.
+    static let marginWeight = 12.0
+    static let cosineWeight = 2.0
+    static let cosineCentre = 0.8
+    static let meaningSlope = 5.19
+    static let meaningMidpoint = 0.488
+
+    /// Where every scored candidate is written, one line each (claim, first sentence, length,
+    /// lexical raw score, cosine, margin), when `DUIZHAO_CANDIDATES_DUMP` names a file: what
+    /// `Benchmarks/eval/calibrate_meaning.py` fits the weights and the calibration on.
+    static let candidatesDump: FileHandle? = ProcessInfo.processInfo.environment["DUIZHAO_CANDIDATES_DUMP"].flatMap { path in
+        guard FileManager.default.createFile(atPath: path, contents: nil) else { return nil }
+        return FileHandle(forWritingAtPath: path)
+    }
+
     /// A cross-referencer over loaded glossaries (nil: numbers, Latin tokens and names only).
     /// - Throws: `ICUError` when ICU's transforms are missing.
-    public init(glossaries: GlossarySet?, options: CrossReferenceOptions = CrossReferenceOptions()) throws(ICUError) {
+    /// - Parameter embedder: the sentence-embedding model, whose similarities are weighed beside
+    ///   the words' evidence; nil for lexical evidence alone.
+    public init(
+        glossaries: GlossarySet?, options: CrossReferenceOptions = CrossReferenceOptions(), embedder: (any SentenceEmbedding)? = nil
+    ) throws(ICUError) {
         self.options = options
         self.glossaries = glossaries
+        self.embedder = embedder
         extractor = try FeatureExtractor(glossaries: glossaries)
     }
 
@@ -109,15 +147,20 @@ public final class CrossReferencer {
         1 / (1 + exp(-slope * (raw - midpoint)))
     }
 
+    /// The calibrated score of a raw score that includes the meaning terms.
+    static func calibrateWithMeaning(_ raw: Double) -> Double {
+        1 / (1 + exp(-meaningSlope * (raw - meaningMidpoint)))
+    }
+
     /// Links each claim to the spans of `sources` that support it.
     /// - Parameters:
     ///   - references: reference labels and the source (index into `sources`) each names.
     ///   - progress: told how many claims of how many have been scored, every 1,000 claims and
     ///     at the end.
-    /// - Throws: `ICUError` when ICU fails.
+    /// - Throws: `ICUError` when ICU fails, `EmbeddingError` when the model does.
     public func crossReference(
         claims: [Claim], sources: [SourceDocument], references: [String: Int], progress: ((_ done: Int, _ total: Int) -> Void)? = nil
-    ) throws(ICUError) -> CrossReference {
+    ) throws -> CrossReference {
         // Flatten the sources' sentences.
         var owner: [Int] = []
         var local: [Int] = []
@@ -155,6 +198,17 @@ public final class CrossReferencer {
         var scorer = SpanScorer(
             zh: zh.reweighed(sourceWeights.gain), en: en.reweighed(claimWeights.gain), sourceMiss: sourceWeights.sentenceMiss,
             featureCount: featureCount)
+
+        // Meaning: with few enough source sentences, all of them are compared with every claim.
+        var meaning: MeaningScores?
+        var claimEmbeddings: EmbeddingMatrix?
+        if let embedder, !claims.isEmpty, n > 0 {
+            claimEmbeddings = try embedder.embed(claims.map(\.text), prefix: .query)
+            if n <= Self.meaningFullLimit, let claimEmbeddings {
+                meaning = MeaningScores(
+                    claims: claimEmbeddings, allSentences: try embedder.embed(texts, prefix: .query), candidates: Self.meaningCandidates)
+            }
+        }
 
         // First pass: every candidate span of every claim, scored by its words.
         var accumulated = [Float](repeating: 0, count: n)
@@ -195,6 +249,10 @@ public final class CrossReferencer {
             for g in touched { accumulated[Int(g)] = 0 }
             ranked.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
             var candidates = ranked.prefix(options.candidates).map(\.0)
+            // The sentences closest in meaning too, where the words found nothing or other ones.
+            if let nearest = meaning?.nearest[j] {
+                candidates += nearest.filter { !candidates.contains($0) }
+            }
             // The cited sources' sentences are candidates too (the first 200 of each).
             for d in cited.union(paragraphCited).sorted() where d < sources.count {
                 candidates += Array(documentStart[d]..<min(documentStart[d + 1], documentStart[d] + 200))
@@ -238,13 +296,35 @@ public final class CrossReferencer {
         }
 
         progress?(claims.count, claims.count)
+        // Many source sentences: only the candidates the words found are embedded.
+        if let embedder, let claimEmbeddings, meaning == nil {
+            let considered = candidateSpans.map { spans in Array(Set(spans.flatMap { Array($0.span) })).sorted() }
+            let embedded = Array(Set(considered.joined())).sorted()
+            meaning = MeaningScores(
+                claims: claimEmbeddings, someSentences: try embedder.embed(embedded.map { texts[$0] }, prefix: .query), embedded: embedded,
+                sentenceCount: n, considered: considered)
+        }
         // Second pass: less what each sentence scores with claims at large, ranked, with evidence.
         var results: [ClaimResult] = []
         var sourceNames: [Int: [NamedTerm]] = [:]
         for (j, claim) in claims.enumerated() {
+            var similarities: [Range<Int>: Double] = [:]
             let scored = candidateSpans[j].map { candidate in
                 let hub = candidate.span.reduce(0.0) { $0 + hubs.mean($1) } / Double(candidate.span.count)
-                return (span: candidate.span, score: Self.calibrate(candidate.words - Self.hubWeight * hub + candidate.bonus))
+                let lexical = candidate.words - Self.hubWeight * hub + candidate.bonus
+                let meaningScore = meaning?.score(candidate.span, j)
+                if let dump = Self.candidatesDump {
+                    let columns = [j, candidate.span.lowerBound, candidate.span.count].map(String.init)
+                        + [lexical, meaningScore?.cosine ?? .nan, meaningScore?.margin ?? .nan].map { String($0) }
+                    dump.write(Data((columns.joined(separator: "\t") + "\n").utf8))
+                }
+                guard meaning != nil else { return (span: candidate.span, score: Self.calibrate(lexical)) }
+                guard let (cosine, margin) = meaningScore else {
+                    return (span: candidate.span, score: Self.calibrateWithMeaning(lexical))
+                }
+                similarities[candidate.span] = cosine
+                let raw = lexical + Self.marginWeight * margin + Self.cosineWeight * (cosine - Self.cosineCentre)
+                return (span: candidate.span, score: Self.calibrateWithMeaning(raw))
             }
             let order = scored.sorted { a, b in
                 a.score != b.score ? a.score > b.score : (a.span.lowerBound != b.span.lowerBound ? a.span.lowerBound < b.span.lowerBound : a.span.count < b.span.count)
@@ -282,7 +362,8 @@ public final class CrossReferencer {
                 links.append(
                     ClaimLink(
                         source: d, sentences: local[span.lowerBound]..<(local[span.lowerBound] + span.count), score: score, cited: cited.contains(d),
-                        terms: evidence.terms, numbers: numbers, names: evidence.names, discrepancies: discrepancies))
+                        terms: evidence.terms, numbers: numbers, names: evidence.names, discrepancies: discrepancies,
+                        similarity: similarities[span]))
             }
             let best = links.first
             links.removeAll { $0.score < options.threshold }

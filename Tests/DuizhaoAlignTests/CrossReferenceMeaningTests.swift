@@ -1,0 +1,82 @@
+import DuizhaoEmbedding
+import DuizhaoText
+import Foundation
+import Testing
+
+@testable import DuizhaoAlign
+
+/// An embedder of the test's own: each text's vector is given, unit length, in a small space.
+final class TableEmbedder: SentenceEmbedding {
+    let dimension = 4
+    let modelDigest = "table"
+    let table: [String: [Float]]
+    private(set) var calls = 0
+
+    init(_ table: [String: [Float]]) {
+        self.table = table.mapValues { vector in
+            let norm = vector.reduce(0) { $0 + $1 * $1 }.squareRoot()
+            return vector.map { $0 / norm }
+        }
+    }
+
+    func embed(_ texts: [String], prefix: EmbeddingPrefix) throws(EmbeddingError) -> EmbeddingMatrix {
+        calls += 1
+        // Texts the table does not know are close to nothing in particular.
+        return EmbeddingMatrix(dimension: dimension, values: texts.flatMap { table[$0] ?? [0.5, 0.5, 0.5, 0.5] })
+    }
+}
+
+@Suite struct CrossReferenceMeaningTests {
+    static let sentences = ["他昨晚很晚才回家。", "天气预报说明天会下雪。", "这家工厂去年关闭了。"]
+
+    static func run(_ claims: [Claim], embedder: TableEmbedder?) throws -> CrossReference {
+        let referencer = try CrossReferencer(glossaries: nil, embedder: embedder)
+        return try referencer.crossReference(
+            claims: claims, sources: [try CrossReferenceFixture.source("story.txt", Self.sentences)], references: [:])
+    }
+
+    @Test func meaningLinksAClaimThatSharesNoWordWithItsSource() throws {
+        let claim = CrossReferenceFixture.claim("c1", "The factory was shut down last year.")
+        let embedder = TableEmbedder([
+            claim.text: [0, 0, 1, 0.1],
+            Self.sentences[0]: [1, 0, 0, 0.1],
+            Self.sentences[1]: [0, 1, 0, 0.1],
+            Self.sentences[2]: [0, 0, 1, 0.12],
+        ])
+        let lexical = try Self.run([claim], embedder: nil)
+        #expect(!lexical.claims[0].isSupported)
+        let result = try Self.run([claim], embedder: embedder)
+        let link = try #require(result.claims[0].links.first)
+        #expect(link.sentences == 2..<3)
+        #expect(link.similarity.map { $0 > 0.99 } == true)
+        #expect(link.terms.isEmpty && link.numbers.isEmpty)
+    }
+
+    @Test func aClaimFarFromEverySentenceIsNotSupported() throws {
+        let claim = CrossReferenceFixture.claim("c1", "The committee approved the budget.")
+        let embedder = TableEmbedder([
+            claim.text: [0, 0, 0, 1],
+            Self.sentences[0]: [1, 0, 0, 0.05],
+            Self.sentences[1]: [0, 1, 0, 0.05],
+            Self.sentences[2]: [0, 0, 1, 0.05],
+        ])
+        let result = try Self.run([claim], embedder: embedder)
+        #expect(!result.claims[0].isSupported)
+        #expect(result.claims[0].bestCandidate.map { $0.score < 0.1 } ?? true)
+    }
+
+    @Test func theSameInputGivesTheSameOutput() throws {
+        let claims = [
+            CrossReferenceFixture.claim("c1", "The factory was shut down last year."),
+            CrossReferenceFixture.claim("c2", "It will snow tomorrow, the forecast says."),
+        ]
+        let table: [String: [Float]] = [
+            claims[0].text: [0, 0, 1, 0.1], claims[1].text: [0, 1, 0, 0.2],
+            Self.sentences[0]: [1, 0, 0, 0.1], Self.sentences[1]: [0, 1, 0, 0.1], Self.sentences[2]: [0, 0, 1, 0.12],
+        ]
+        let first = try Self.run(claims, embedder: TableEmbedder(table))
+        let second = try Self.run(claims, embedder: TableEmbedder(table))
+        #expect(first.claims.map(\.links) == second.claims.map(\.links))
+        #expect(first.claims.map { $0.links.first?.sentences } == [2..<3, 1..<2])
+    }
+}
