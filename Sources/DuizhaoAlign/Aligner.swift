@@ -1,3 +1,4 @@
+import DuizhaoEmbedding
 import DuizhaoGlossary
 import DuizhaoText
 
@@ -12,11 +13,17 @@ import DuizhaoText
 public final class SentenceAligner {
     public let parameters: AlignmentParameters
     private let extractor: FeatureExtractor
+    private let embedder: (any SentenceEmbedding)?
 
     /// An aligner over loaded glossaries (nil: numbers, Latin tokens, names and length only).
+    /// - Parameter embedder: the sentence-embedding model, whose similarity of a bead's two
+    ///   sides is weighed beside the words' (`AlignmentParameters.meaning`); nil for none.
     /// - Throws: `ICUError` when ICU's transforms are missing.
-    public init(glossaries: GlossarySet?, parameters: AlignmentParameters = AlignmentParameters()) throws(ICUError) {
+    public init(
+        glossaries: GlossarySet?, parameters: AlignmentParameters = AlignmentParameters(), embedder: (any SentenceEmbedding)? = nil
+    ) throws(ICUError) {
         self.parameters = parameters
+        self.embedder = embedder
         extractor = try FeatureExtractor(glossaries: glossaries)
     }
 
@@ -24,10 +31,10 @@ public final class SentenceAligner {
     /// - Parameters:
     ///   - evidence: whether to say, bead by bead, which words, numbers and names link them.
     ///   - progress: told each phase as it starts ("reading the sentences", "first pass", …).
-    /// - Throws: `ICUError` when ICU fails.
+    /// - Throws: `ICUError` when ICU fails, `EmbeddingError` when the model does.
     public func align(
         source: [String], target: [String], evidence: Bool = false, progress: ((String) -> Void)? = nil
-    ) throws(ICUError) -> Alignment {
+    ) throws -> Alignment {
         let sourceLanguage = DocumentLanguage(sentences: source)
         let targetLanguage = DocumentLanguage(sentences: target)
         var warnings: [String] = []
@@ -53,7 +60,12 @@ public final class SentenceAligner {
         progress?("reading \(zhSentences.count) + \(enSentences.count) sentences")
         let zh = try extractor.chinese(zhSentences)
         let en = try extractor.english(enSentences)
-        let scorer = BeadScorer(zh: zh, en: en, featureCount: extractor.table.count, parameters: parameters)
+        var embeddings: (zh: EmbeddingMatrix, en: EmbeddingMatrix)?
+        if let embedder, !zhSentences.isEmpty, !enSentences.isEmpty {
+            progress?("embedding \(zhSentences.count) + \(enSentences.count) sentences")
+            embeddings = (try embedder.embed(zhSentences, prefix: .query), try embedder.embed(enSentences, prefix: .query))
+        }
+        let scorer = BeadScorer(zh: zh, en: en, featureCount: extractor.table.count, parameters: parameters, embeddings: embeddings)
         let n = zhSentences.count
         let m = enSentences.count
 

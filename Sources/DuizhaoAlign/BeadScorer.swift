@@ -1,3 +1,4 @@
+import DuizhaoEmbedding
 import Foundation
 
 /// The weights and limits of the aligner; one setting serves every document.
@@ -15,6 +16,12 @@ public struct AlignmentParameters: Sendable, Hashable {
     public var length: Float = 0.05
     /// Multiplies the document's own estimate of the length variance.
     public var lengthVariance: Float = 1
+    /// With the embedding model: weight of the cosine of a bead's two sides (each the unit-length
+    /// mean of its sentences' embeddings) less `meaningCentre`. Off by default: on mac-dev every
+    /// weight tried lowered strict F1 (0.905 without; 0.900 at best with, docs/BENCHMARKS.md),
+    /// so the model is not even loaded for `align` unless this is set.
+    public var meaning: Float = 0
+    public var meaningCentre: Float = 0.85
     /// Weight of agreement of punctuation cues (questions, exclamations, quotations).
     public var cues: Float = 0.08
     /// Cost of leaving a sentence untranslated (1-0, 0-1), per sentence.
@@ -54,6 +61,8 @@ public struct AlignmentParameters: Sendable, Hashable {
             case "prior": prior = value
             case "length": length = value
             case "lengthVariance": lengthVariance = value
+            case "meaning": meaning = value
+            case "meaningCentre": meaningCentre = value
             case "cues": cues = value
             case "skip": skip = value
             case "twoOne": twoOne = value
@@ -101,8 +110,14 @@ final class BeadScorer {
     /// Variance of the length difference per character, estimated from the document.
     var variance: Float
     private var marks: CoverageMarks
+    /// Both sides' sentence embeddings, when the model is used.
+    let embeddings: (zh: EmbeddingMatrix, en: EmbeddingMatrix)?
 
-    init(zh: SideFeatures, en: SideFeatures, featureCount: Int, parameters: AlignmentParameters) {
+    init(
+        zh: SideFeatures, en: SideFeatures, featureCount: Int, parameters: AlignmentParameters,
+        embeddings: (zh: EmbeddingMatrix, en: EmbeddingMatrix)? = nil
+    ) {
+        self.embeddings = embeddings
         var zh = zh
         if parameters.uncoverable != 1 && zh.sentenceCount > 0 && en.sentenceCount > 0 {
             Self.discount(&zh, against: en, featureCount: featureCount, parameters: parameters)
@@ -173,6 +188,35 @@ final class BeadScorer {
         return total > 0 ? (zhCovered + enCovered + parameters.smoothing * parameters.prior) / total : 0
     }
 
+    /// The cosine of the two sides' mean embeddings, or nil without the model.
+    func meaningSimilarity(_ z: Range<Int>, _ e: Range<Int>) -> Float? {
+        guard let embeddings, !z.isEmpty, !e.isEmpty else { return nil }
+        let dimension = embeddings.zh.dimension
+        return embeddings.zh.values.withUnsafeBufferPointer { zv in
+            embeddings.en.values.withUnsafeBufferPointer { ev in
+                // Sums of the rows, then their cosine: a bead has at most five sentences a side.
+                withUnsafeTemporaryAllocation(of: Float.self, capacity: 2 * dimension) { sums in
+                    sums.initialize(repeating: 0)
+                    for i in z {
+                        for k in 0..<dimension { sums[k] += zv[i * dimension + k] }
+                    }
+                    for j in e {
+                        for k in 0..<dimension { sums[dimension + k] += ev[j * dimension + k] }
+                    }
+                    var dot: Float = 0
+                    var zz: Float = 0
+                    var ee: Float = 0
+                    for k in 0..<dimension {
+                        dot += sums[k] * sums[dimension + k]
+                        zz += sums[k] * sums[k]
+                        ee += sums[dimension + k] * sums[dimension + k]
+                    }
+                    return zz > 0 && ee > 0 ? dot / (zz * ee).squareRoot() : 0
+                }
+            }
+        }
+    }
+
     /// Log-probability of the lengths of a bead under the document's length model.
     func lengthLogProbability(_ z: Range<Int>, _ e: Range<Int>) -> Float {
         var lz: Float = 0
@@ -219,7 +263,8 @@ final class BeadScorer {
         let cost = penalty(shape)
         if cost >= 99 { return -.infinity }
         let sentences = 1 + parameters.perSentence * Float(z.count + e.count - 2)
-        return sentences * parameters.similarity * similarity(z, e)
+        let meaning = meaningSimilarity(z, e).map { parameters.meaning * ($0 - parameters.meaningCentre) } ?? 0
+        return sentences * parameters.similarity * similarity(z, e) + meaning
             + parameters.length * lengthLogProbability(z, e)
             + parameters.cues * cueAgreement(z, e)
             - cost

@@ -49,6 +49,8 @@ struct AlignCommand: ParsableCommand {
 
     @OptionGroup var glossaryOptions: GlossaryOptions
 
+    @OptionGroup var modelOptions: ModelOptions
+
     func validate() throws {
         if let parameters, AlignmentParameters(assignments: parameters) == nil {
             throw ValidationError("bad --parameters '\(parameters)'")
@@ -63,7 +65,10 @@ struct AlignCommand: ParsableCommand {
             let pairs = try inputPairs()
             let glossaries = try glossaryOptions.load()
             let settings = parameters.flatMap(AlignmentParameters.init(assignments:)) ?? AlignmentParameters()
-            let aligner = try SentenceAligner(glossaries: glossaries, parameters: settings)
+            // The model costs time and, weighed as measured so far, does not help alignment: it is
+            // loaded only where --parameters gives meaning a weight.
+            let embedder = settings.meaning > 0 ? try modelOptions.load() : nil
+            let aligner = try SentenceAligner(glossaries: glossaries, parameters: settings, embedder: embedder)
             let version = String(Duizhao.configuration.version.split(separator: " ").first ?? "")
             for pair in pairs {
                 let sourceSentences = try AlignmentInput.sentences(in: try read(pair.source), presegmented: presegmented)

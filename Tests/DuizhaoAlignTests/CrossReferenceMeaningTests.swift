@@ -29,8 +29,8 @@ final class TableEmbedder: SentenceEmbedding {
 @Suite struct CrossReferenceMeaningTests {
     static let sentences = ["他昨晚很晚才回家。", "天气预报说明天会下雪。", "这家工厂去年关闭了。"]
 
-    static func run(_ claims: [Claim], embedder: TableEmbedder?) throws -> CrossReference {
-        let referencer = try CrossReferencer(glossaries: nil, embedder: embedder)
+    static func run(_ claims: [Claim], embedder: TableEmbedder?, fullLimit: Int = 5_000) throws -> CrossReference {
+        let referencer = try CrossReferencer(glossaries: nil, options: CrossReferenceOptions(meaningFullLimit: fullLimit), embedder: embedder)
         return try referencer.crossReference(
             claims: claims, sources: [try CrossReferenceFixture.source("story.txt", Self.sentences)], references: [:])
     }
@@ -50,6 +50,27 @@ final class TableEmbedder: SentenceEmbedding {
         #expect(link.sentences == 2..<3)
         #expect(link.similarity.map { $0 > 0.99 } == true)
         #expect(link.terms.isEmpty && link.numbers.isEmpty)
+    }
+
+    @Test func pastTheLimitOnlyTheCandidatesTheWordsFoundAreEmbedded() throws {
+        let claims = [
+            CrossReferenceFixture.claim("c1", "In 2019 the factory was shut down."),
+            CrossReferenceFixture.claim("c2", "The factory was shut down last year."),
+        ]
+        let sentences = ["他2019年很晚才回家。", "工厂2019年关闭了。", "这家工厂去年关闭了。"]
+        let embedder = TableEmbedder([
+            claims[0].text: [0, 1, 0, 0.1], claims[1].text: [0, 0, 1, 0.1],
+            sentences[0]: [1, 0, 0, 0.1], sentences[1]: [0, 1, 0, 0.1], sentences[2]: [0, 0, 1, 0.12],
+        ])
+        let referencer = try CrossReferencer(glossaries: nil, options: CrossReferenceOptions(meaningFullLimit: 0), embedder: embedder)
+        let result = try referencer.crossReference(
+            claims: claims, sources: [try CrossReferenceFixture.source("story.txt", sentences)], references: [:])
+        // c1 shares its year with two sentences: meaning picks the one it means. c2 shares no
+        // word with any sentence, so nothing of it is a candidate: unsupported, as with words alone.
+        let link = try #require(result.claims[0].links.first)
+        #expect(link.sentences == 1..<2)
+        #expect(link.similarity != nil)
+        #expect(!result.claims[1].isSupported)
     }
 
     @Test func aClaimFarFromEverySentenceIsNotSupported() throws {

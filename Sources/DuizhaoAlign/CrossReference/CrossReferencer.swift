@@ -15,11 +15,17 @@ public struct CrossReferenceOptions: Sendable, Hashable {
     public var maximumLinks: Int = 3
     /// How many source sentences, found through the index, are scored for each claim.
     public var candidates: Int = 40
+    /// With the embedding model: up to this many source sentences, every one is embedded and
+    /// compared with every claim (its closest become candidates too); past it only each claim's
+    /// best few candidates by their words are embedded, so that time grows with the claims, not
+    /// with the sources (5,000 sentences embed in about two minutes on two cores).
+    public var meaningFullLimit: Int = 5_000
 
-    public init(threshold: Double = 0.4, maximumLinks: Int = 3, candidates: Int = 40) {
+    public init(threshold: Double = 0.4, maximumLinks: Int = 3, candidates: Int = 40, meaningFullLimit: Int = 5_000) {
         self.threshold = threshold
         self.maximumLinks = maximumLinks
         self.candidates = candidates
+        self.meaningFullLimit = meaningFullLimit
     }
 }
 
@@ -104,12 +110,11 @@ public final class CrossReferencer {
     static let hubDepth = 5
     static let hubWeight = 0.3
 
-    /// Up to this many source sentences, every one is embedded and compared with every claim
-    /// (its closest become candidates too); past it only the candidates the words found are
-    /// embedded, so that time grows with the claims, not with the sources.
-    static let meaningFullLimit = 5_000
     /// How many of a claim's closest sentences in meaning become candidates.
     static let meaningCandidates = 10
+    /// Past `CrossReferenceOptions.meaningFullLimit`: how many of each claim's best spans by their words are embedded
+    /// and weighed by meaning too (the rest keep their words' score, calibrated alike).
+    static let meaningPartialSpans = 3
     /// With the model: the weights of the margin and of the cosine (less its centre) added to the
     /// lexical raw score, and the logistic calibration of that sum. Chosen and fitted on mac-dev
     /// by `Benchmarks/eval/calibrate_meaning.py` (docs/BENCHMARKS.md), the calibration on the
@@ -204,7 +209,7 @@ public final class CrossReferencer {
         var claimEmbeddings: EmbeddingMatrix?
         if let embedder, !claims.isEmpty, n > 0 {
             claimEmbeddings = try embedder.embed(claims.map(\.text), prefix: .query)
-            if n <= Self.meaningFullLimit, let claimEmbeddings {
+            if n <= options.meaningFullLimit, let claimEmbeddings {
                 meaning = MeaningScores(
                     claims: claimEmbeddings, allSentences: try embedder.embed(texts, prefix: .query), candidates: Self.meaningCandidates)
             }
@@ -296,9 +301,16 @@ public final class CrossReferencer {
         }
 
         progress?(claims.count, claims.count)
-        // Many source sentences: only the candidates the words found are embedded.
+        // Many source sentences: only each claim's best few candidates by their words are embedded.
         if let embedder, let claimEmbeddings, meaning == nil {
-            let considered = candidateSpans.map { spans in Array(Set(spans.flatMap { Array($0.span) })).sorted() }
+            let considered = candidateSpans.map { spans -> [Int] in
+                let best = spans.sorted { a, b in
+                    let x = a.words + a.bonus - Self.hubWeight * a.span.reduce(0.0) { $0 + hubs.mean($1) } / Double(a.span.count)
+                    let y = b.words + b.bonus - Self.hubWeight * b.span.reduce(0.0) { $0 + hubs.mean($1) } / Double(b.span.count)
+                    return x != y ? x > y : (a.span.lowerBound != b.span.lowerBound ? a.span.lowerBound < b.span.lowerBound : a.span.count < b.span.count)
+                }
+                return Array(Set(best.prefix(Self.meaningPartialSpans).flatMap { Array($0.span) })).sorted()
+            }
             let embedded = Array(Set(considered.joined())).sorted()
             meaning = MeaningScores(
                 claims: claimEmbeddings, someSentences: try embedder.embed(embedded.map { texts[$0] }, prefix: .query), embedded: embedded,
