@@ -17,10 +17,14 @@ let package = Package(
             name: "CICUBaseline",
             linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icui18n")]
         ),
+        // The embedding engine's own batch call from C, opened with dlopen as Duizhao opens it.
+        .target(name: "CEngineBaseline"),
         .executableTarget(
             name: "duizhao-bench",
             dependencies: [
                 "CICUBaseline",
+                "CEngineBaseline",
+                .product(name: "DuizhaoEmbedding", package: "Duizhao"),
                 .product(name: "DuizhaoText", package: "Duizhao"),
                 .product(name: "DuizhaoGlossary", package: "Duizhao"),
             ]

@@ -7,6 +7,8 @@ struct BenchOptions {
         case corpus
         /// Glossary loading, lookups and glossary-aware segmentation.
         case glossary
+        /// Sentence embedding through Duizhao against the engine's own batch call.
+        case embedding
     }
 
     enum ParseError: Error, CustomStringConvertible {
@@ -32,6 +34,9 @@ struct BenchOptions {
     var frequencies: String?
     /// For `glossary`: time the segmentation alone.
     var segmentationOnly = false
+    /// For `embedding`: how many sentences, and the installed model's folder.
+    var sentences = 1000
+    var model: String?
 
     /// The corpus size in bytes.
     var targetBytes: Int { Int((megabytes * 1_000_000).rounded(.up)) }
@@ -72,6 +77,12 @@ struct BenchOptions {
                 frequencies = try value(of: argument)
             case "--segmentation-only":
                 segmentationOnly = true
+            case "--sentences":
+                let text = try value(of: argument)
+                guard let count = Int(text), count > 0 else { throw .message("--sentences must be a positive integer, not '\(text)'") }
+                sentences = count
+            case "--model":
+                model = try value(of: argument)
             case "--help", "-h":
                 throw .help
             default:

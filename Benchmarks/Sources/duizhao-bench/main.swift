@@ -5,6 +5,7 @@
 //   duizhao-bench corpus    [--megabytes N] [--input FILE ...] [--seed S]
 //   duizhao-bench glossary  [--megabytes N] [--repeat K] [--input FILE ...] [--dictionary CEDICT]
 //                           [--frequencies LIST] [--segmentation-only]
+//   duizhao-bench embedding [--sentences N] [--repeat K] [--input FILE ...] [--model DIR]
 //
 // Prints a Markdown report to standard output. Exit status 64 on bad arguments, 1 on failure.
 
@@ -15,6 +16,7 @@ let usage = """
            duizhao-bench corpus [--megabytes N] [--input FILE ...] [--seed S]
            duizhao-bench glossary [--megabytes N] [--repeat K] [--input FILE ...] [--dictionary FILE]
                                   [--frequencies FILE] [--segmentation-only]
+           duizhao-bench embedding [--sentences N] [--repeat K] [--input FILE ...] [--model DIR]
 
       words           time Duizhao's WordSegmenter against raw ICU word break (C, UTF-8 and UTF-16)
       sentences       time Duizhao's SentenceSegmenter against raw ICU sentence break (C, UTF-8)
@@ -22,6 +24,9 @@ let usage = """
       glossary        time loading the shipped glossaries and CC-CEDICT (built, and from the
                       compiled cache), 10,000 lookups, and glossary-aware word segmentation
                       against raw ICU word break
+
+      embedding       time Duizhao's SentenceEmbedder (no cache) against the engine's own batch
+                      call from C, over the same sentences (the corpus's first N lines)
 
       --megabytes N   corpus size, at least N × 1,000,000 bytes of UTF-8 (default 50)
       --repeat K      timed repetitions of every variant (default 3)
@@ -36,6 +41,9 @@ let usage = """
                       `glossary` times the segmentation alone, for profiling it (the
                       glossaries loaded once, untimed, through a compiled cache kept in
                       $TMPDIR/duizhao-bench-cache)
+      --sentences N   `embedding`: how many sentences (default 1000)
+      --model DIR     `embedding`: the installed model (default $DUIZHAO_MODEL, else the
+                      default folder)
     """
 
 func fail(_ message: String, status: Int32) -> Never {
@@ -67,6 +75,7 @@ do {
     case .words: try WordBenchmark(corpus: corpus, repetitions: options.repetitions).run()
     case .sentences: try SentenceBenchmark(corpus: corpus, repetitions: options.repetitions).run()
     case .corpus: print(corpus.text, terminator: "")
+    case .embedding: try EmbeddingBenchmark(corpus: corpus, options: options).run()
     case .glossary:
         try GlossaryBenchmark(
             corpus: corpus, repetitions: options.repetitions, dictionary: options.dictionary,
