@@ -136,6 +136,9 @@ enum DiscrepancyFinder {
     ) -> (numbers: [String], discrepancies: [Discrepancy]) {
         var numbers: [String] = []
         var found: [Discrepancy] = []
+        // Numbers inside names (36氪, 360集团, 3M) are names, not quantities.
+        let claimQuantities = outsideNames(claimQuantities, claimNames)
+        let sentences = sentences.map { (index: $0.index, text: $0.text, quantities: outsideNames($0.quantities, $0.names), names: $0.names) }
         let claimBytes = Array(claim.utf8)
         func claimSpan(_ range: Range<Int>) -> String { String(decoding: claimBytes[range], as: UTF8.self) }
         func sourceSpan(_ text: String, _ range: Range<Int>) -> String {
@@ -221,6 +224,14 @@ enum DiscrepancyFinder {
             dropped(hedgeMarkers, kind: .droppedHedge) { "the source hedges with \($0) (may / perhaps); the claim does not" }
         }
         return (numbers, found)
+    }
+
+    /// The quantities that stand outside every name (glossary or dictionary term) with a digit
+    /// in it: the 36 of 36氪, the 360 of 360集团 are part of a name.
+    static func outsideNames(_ quantities: [Quantity], _ names: [NamedTerm]) -> [Quantity] {
+        let numbered = names.filter { $0.surface.contains { $0.isNumber } }.map(\.range)
+        guard !numbered.isEmpty else { return quantities }
+        return quantities.filter { q in !numbered.contains { $0.lowerBound <= q.utf8Range.lowerBound && q.utf8Range.upperBound <= $0.upperBound } }
     }
 
     /// The first marker in `text` and its clause (up to the next comma or stop, at most 16 characters).
