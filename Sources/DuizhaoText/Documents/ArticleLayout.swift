@@ -98,6 +98,10 @@ struct ArticleLayout {
                 slice = slice.dropLast()
                 continue
             }
+            if last == ":" || last == "：" {
+                // "Chen said she could not believe it:" introduces a quotation; "Key points:" a list.
+                return slice.split(separator: " ").count >= 6
+            }
             return ".!?。！？…;；,，–—".contains(last)
         }
     }
@@ -164,8 +168,7 @@ struct ArticleLayout {
                 reasons[index] = .boilerplate
             } else if !block.isProse {
                 reasons[index] = shapeReason(block)
-            } else if block.kind != .listItem && block.lines.count == 1 && (Self.isTitleCase(block.text) || isPageTitle(block)) {
-                // "Can China Catch Up With Sora?": a question or exclamation as a title.
+            } else if block.kind != .listItem && block.lines.count == 1 && (Self.isQuestionTitle(block.text) || isPageTitle(block)) {
                 reasons[index] = .heading
             }
         }
@@ -180,17 +183,26 @@ struct ArticleLayout {
     /// Whether a line is written in title case: three words or more, all but short function
     /// words capitalised ("Can China Catch Up With Sora?"), as a headline is and a sentence is not.
     static func isTitleCase(_ text: String) -> Bool {
-        let words = text.split { $0 == " " }.filter { $0.first?.isLetter ?? false }
-        guard words.count >= 3, text.count <= 150 else { return false }
+        let words = text.split { $0 == " " }.map { $0.drop { !$0.isLetter && !$0.isNumber } }.filter { $0.first?.isLetter ?? false }
+        guard words.count >= 4, text.count <= 150 else { return false }
         let minor: Set<String> = ["a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "but", "by", "with", "from", "as", "vs", "via"]
         return words.allSatisfy { word in (word.first?.isUppercase ?? false) || minor.contains(word.lowercased()) }
             && words.contains { !minor.contains($0.lowercased()) }
     }
 
+    /// Whether a line is a title that asks or exclaims ("Can China Catch Up With Sora?"): title
+    /// case, ending in a question or exclamation mark. A line ending in a full stop is a sentence.
+    static func isQuestionTitle(_ text: String) -> Bool {
+        guard let last = text.trimmingCharacters(in: " \t\"'”’").last, last == "?" || last == "!" || last == "？" || last == "！" else { return false }
+        return isTitleCase(text)
+    }
+
     /// Whether a line repeats the page's first line, the title a browser saves above the page
     /// ("Title – Site"): the title counts once, as a heading.
     private func isPageTitle(_ block: Block) -> Bool {
-        guard let first = blocks.first?.lines.first, block.range != blocks.first?.range, block.text.count >= 8 else { return false }
+        guard let first = blocks.first?.lines.first, !Self.endsAsSentence(String(first)), block.range != blocks.first?.range,
+            block.text.count >= 8
+        else { return false }
         return first.hasPrefix(block.text)
     }
 
@@ -199,6 +211,8 @@ struct ArticleLayout {
     /// short, as the entries of a link list do, not as wrapped prose does), are a link list.
     private func shapeReason(_ block: Block) -> SkipReason? {
         if block.kind == .listItem { return .boilerplate }
+        // "News | Analysis | Podcasts": a menu on one line.
+        if block.lines.count == 1 && block.text.split(separator: "|").count >= 3 { return .boilerplate }
         if block.lines.count == 1 { return block.text.count <= 150 ? .heading : nil }
         let startsAnew = block.lines.allSatisfy { line in line.first.map { $0.isUppercase || $0.isNumber || !$0.isLetter } ?? true }
         let lengths = block.lines.map(\.count).sorted()

@@ -1,0 +1,146 @@
+import Testing
+
+@testable import DuizhaoText
+
+/// Telling an article's body from the page around it, in text with no markup to help.
+@Suite struct ArticleLayoutTests {
+    /// The skipped blocks of a plain-text article, as (first words, reason).
+    private func skipped(_ text: String) -> [(String, SkipReason)] {
+        Article(reading: text, format: .plain).skippedBlocks.map { (String($0.text.prefix(24)), $0.reason) }
+    }
+
+    /// The blocks of a plain-text article that are not skipped.
+    private func body(_ text: String) -> [String] {
+        let article = Article(reading: text, format: .plain)
+        return ArticleLayout(article.text).blocks.filter { block in !article.skippedBlocks.contains { $0.range == block.range } }.map(\.text)
+    }
+
+    @Test(arguments: [
+        ("Zhou said so.", true), ("Will it close?", true), ("“It will,” he said.", true), ("It doubled [1].", true),
+        ("It doubled.[^2]", true), ("他说会赶上。", true), ("‘Never!’ protested Trinket,", true), ("The Film Studio", false),
+        ("Required fields are marked *", false), ("Key points from the briefing:", false), ("Most Recent Posts", false), ("", false),
+        ("Chen Qingyang said she couldn't believe it:", true),
+    ])
+    func sentenceEnds(text: String, ends: Bool) {
+        #expect(ArticleLayout.endsAsSentence(text) == ends)
+    }
+
+    @Test(arguments: [
+        ("Can China Catch Up With Sora?", true), ("Why TSMC Is Building in Arizona!", true), ("Who stole your chickens?", false),
+        ("Who's Wang Er?", false), ("'The Sutra in Forty-Two Sections.'", false), ("\"At the Capital Planetarium.", false),
+        ("Why TSMC Is Building in Arizona", false),
+    ])
+    func questionTitles(text: String, isTitle: Bool) {
+        #expect(ArticleLayout.isQuestionTitle(text) == isTitle)
+    }
+
+    /// A page as a browser saves it as text: title, menu, byline, body, a reference list
+    /// without heading, then a comment form, a newsletter box, recent posts, filler, copyright.
+    static let page = """
+        Rain Over Beijing – The Daily Example
+        Skip to main content
+        Home
+        World
+        Weather
+
+        Rain Over Beijing
+
+        By A. Writer | 3 June 2024
+
+        Heavy rain fell on Beijing on Monday, the weather bureau said. Schools stayed open.
+
+        What forecasters expect
+
+        More rain is expected on Tuesday, with up to 80 millimetres in the hills.
+
+           1. 北京今日暴雨:山区降雨量或达80毫米
+           2. Click here for more from The Daily Example
+
+        Leave a comment
+
+        Your email address will not be published. Required fields are marked *
+
+        Save my name, email, and website in this browser for the next time I comment.
+
+        Sign up for our newsletter and get the day's weather delivered to your inbox.
+
+        Recent Posts
+        Flooding closes roads in Hebei
+        Typhoon season starts early
+
+        Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor.
+
+        © 2024 The Daily Example. All rights reserved.
+
+        """
+
+    @Test func theBodyIsWhatRemains() {
+        #expect(body(Self.page) == [
+            "Heavy rain fell on Beijing on Monday, the weather bureau said. Schools stayed open.",
+            "More rain is expected on Tuesday, with up to 80 millimetres in the hills.",
+        ])
+        let blocks = skipped(Self.page)
+        func reason(_ start: String) -> SkipReason? { blocks.first { $0.0.hasPrefix(start) }?.1 }
+        #expect(reason("Rain Over Beijing – ") == .boilerplate)  // the title line with the menu under it
+        #expect(blocks.filter { $0.0 == "Rain Over Beijing" }.map(\.1) == [.heading])
+        #expect(reason("By A. Writer") == .heading)
+        #expect(reason("What forecasters expect") == .heading)
+        #expect(reason("北京今日暴雨") == .reference)
+        #expect(reason("Click here for more") == .boilerplate)
+        for start in ["Leave a comment", "Your email address", "Save my name", "Sign up for our", "Recent Posts", "Lorem ipsum", "© 2024"] {
+            #expect(reason(start) == .boilerplate, "\(start)")
+        }
+    }
+
+    @Test func aReferenceListWithoutHeadingBeforeTheFooter() {
+        let article = Article(reading: Self.page, format: .plain)
+        #expect(article.references.map(\.label) == ["1"])
+        #expect(article.references.first?.text == "北京今日暴雨:山区降雨量或达80毫米")
+    }
+
+    @Test(arguments: ["1. ", "1) ", "[1] ", "（1）", "(1) ", "1、"])
+    func referenceMarkers(marker: String) {
+        let second = String(marker.map { $0 == "1" ? "2" : $0 })
+        let text = "Heavy rain fell on Beijing on Monday, the bureau said [1].\n\n\(marker)北京今日暴雨\n\(second)暴雨红色预警解除\n\nShare this:\n"
+        let article = Article(reading: text, format: .plain)
+        #expect(article.references.map(\.text) == ["北京今日暴雨", "暴雨红色预警解除"])
+        #expect(article.citations.map(\.labels) == [["1"]])
+    }
+
+    @Test func bulletsUnderAReferenceHeading() {
+        let text = "Heavy rain fell on Beijing on Monday.\n\nSources:\n  - 北京今日暴雨\n  - https://example.com/rain\n"
+        #expect(Article(reading: text, format: .plain).references.map(\.text) == ["北京今日暴雨", "https://example.com/rain"])
+    }
+
+    @Test func aNumberedListTheBodyGoesOnAfterIsNoReferenceList() {
+        let text = """
+            The plan has three steps.
+
+            1. Build the dams
+            2. Clear the drains
+
+            After that, the city will be ready for the rains, the mayor said.
+
+            """
+        #expect(Article(reading: text, format: .plain).references.isEmpty)
+    }
+
+    /// A newsletter box in the middle of the body does not end it: the body goes on after it.
+    @Test func aBoxInTheBodyDoesNotEndIt() {
+        let paragraphs = ["Monday", "Tuesday", "Wednesday", "Thursday"].map { "Heavy rain fell on Beijing on \($0), and the weather bureau said more would follow." }
+        let text = "\(paragraphs[0])\n\n\(paragraphs[1])\n\nSubscribe to our newsletter\n\n\(paragraphs[2])\n\n\(paragraphs[3])\n\n© 2024 The Daily Example\n"
+        #expect(body(text).count == 4)
+        #expect(skipped(text).map(\.1) == [.boilerplate, .boilerplate])
+    }
+
+    /// A title that repeats the page's first line is a heading, however it ends.
+    @Test func theTitleCountsOnce() {
+        let text = "Will it rain? – The Daily Example\n\nWill it rain?\n\nHeavy rain fell on Beijing on Monday.\n"
+        #expect(body(text) == ["Heavy rain fell on Beijing on Monday."])
+    }
+
+    @Test func withoutFindingTheBodyOnlyReferencesAreSkipped() {
+        let article = Article(reading: Self.page, format: .plain, findsBody: false)
+        #expect(article.skippedBlocks.map(\.reason) == [.reference])
+    }
+}
