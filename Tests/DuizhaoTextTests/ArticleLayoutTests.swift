@@ -107,6 +107,21 @@ import Testing
         #expect(article.citations.map(\.labels) == [["1"]])
     }
 
+    /// An item that only links back to the site's home page is no reference.
+    @Test func aLinkBackToTheSiteIsNoReference() {
+        let html = """
+            <html><body><p>Heavy rain fell on Beijing on Monday, the bureau said.</p>
+            <ol><li><a href="https://news.example.cn/rain">北京今日暴雨</a></li><li><a href="https://daily.example/">The Daily Example</a></li></ol>
+            <p>&copy; 2024 The Daily Example</p></body></html>
+            """
+        let article = Article(reading: html, format: .html)
+        #expect(article.references.map(\.text) == ["北京今日暴雨"])
+        #expect(article.references.first?.url == "https://news.example.cn/rain")
+        #expect(article.skippedBlocks.contains { $0.text.hasSuffix("The Daily Example") && $0.reason == .boilerplate })
+        #expect(CitationScanner.isSiteHome("https://daily.example/") && CitationScanner.isSiteHome("/"))
+        #expect(!CitationScanner.isSiteHome("https://daily.example/2024/rain.html"))
+    }
+
     @Test func bulletsUnderAReferenceHeading() {
         let text = "Heavy rain fell on Beijing on Monday.\n\nSources:\n  - 北京今日暴雨\n  - https://example.com/rain\n"
         #expect(Article(reading: text, format: .plain).references.map(\.text) == ["北京今日暴雨", "https://example.com/rain"])

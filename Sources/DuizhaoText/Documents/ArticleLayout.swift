@@ -122,8 +122,9 @@ struct ArticleLayout {
         "leave a reply", "leave a comment", "post a comment", "your email address will not be published",
         "required fields are marked", "save my name, email", "notify me of follow-up", "notify me of new", "comments are closed",
         // newsletters and sign-up boxes
-        "our newsletter", "sign up for our", "sign up to our", "sign up to receive", "subscribe to our", "subscribe now",
-        "delivered to your inbox", "straight to your inbox", "in your inbox", "enter your email",
+        "our newsletter", "sign up for our", "sign up to our", "sign up to receive", "sign up to get", "sign up now", "subscribe to our",
+        "subscribe now", "subscribe for free", "by subscribing", "unsubscribe at any time", "delivered to your inbox",
+        "straight to your inbox", "in your inbox", "enter your email",
         // share, follow and "click here" lines
         "click here", "follow us on", "like us on facebook",
         // placeholder text

@@ -31,7 +31,9 @@ enum CitationScanner {
         }
         func add(_ block: ArticleLayout.Block, label: String) {
             guard !referenceRanges.contains(where: { $0.overlaps(block.range) }) else { return }
-            if ArticleLayout.isBoilerplate(block) && !block.text.unicodeScalars.contains(where: { ScriptClass($0) == .han }) {
+            let url = links.first { block.range.contains($0.range.lowerBound) }?.url
+            let hasHan = block.text.unicodeScalars.contains { ScriptClass($0) == .han }
+            if !hasHan && (ArticleLayout.isBoilerplate(block) || url.map(isSiteHome) == true) {
                 furniture.append(block.range)
                 return
             }
@@ -114,6 +116,14 @@ enum CitationScanner {
     ) -> Reference {
         let url = links.first { range.contains($0.range.lowerBound) }?.url ?? definitions[label]
         return Reference(label: label, text: String(body).trimmingCharacters(in: " \t"), url: url, range: range)
+    }
+
+    /// Whether a link goes to a site's home page (`https://example.com/`, `/`): a link back to
+    /// the site, not to a source.
+    static func isSiteHome(_ url: String) -> Bool {
+        var rest = Substring(url.trimmingCharacters(in: " "))
+        if let scheme = rest.range(of: "://") { rest = rest[scheme.upperBound...].drop { $0 != "/" } }
+        return rest.isEmpty || rest == "/" || rest.hasPrefix("/?") || rest.hasPrefix("/#")
     }
 
     /// `[^1]: text`.
