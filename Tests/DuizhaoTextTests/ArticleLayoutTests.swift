@@ -148,6 +148,34 @@ import Testing
         #expect(skipped(text).map(\.1) == [.boilerplate, .boilerplate])
     }
 
+    /// Readers' comments follow the article: a comments heading ends the body when no more
+    /// prose follows it than came before, and the author's note closing the body is no claim.
+    @Test func commentsAndTheAuthorsNoteAreNoBody() {
+        let text = """
+            Huawei's Ascend 910B was first shipped in 2023, according to people familiar with the matter.
+
+            Engineers said the chip still lags in software support, and that it would take at least two more years to close the gap.
+
+            Huawei did not respond to a request for comment on the chip, its shipments or the engineers' estimate of the gap.
+
+            Jane Doe is a technology reporter based in Shenzhen.
+
+            2 Comments
+
+            John Smith
+            March 5, 2024 at 9:14 am
+            Great article. I think Huawei will catch up sooner than people expect, and the software will follow within a year.
+
+            Mary Lee
+            March 5, 2024 at 11:02 am
+            The software gap is real, and it will take years to close, whatever the engineers say about it.
+
+            """
+        #expect(body(text).count == 3)
+        #expect(skipped(text).first?.0 == "Jane Doe is a technology")
+        #expect(skipped(text).allSatisfy { $0.1 == .boilerplate })
+    }
+
     /// A title that repeats the page's first line is a heading, however it ends.
     @Test func theTitleCountsOnce() {
         let text = "Will it rain? – The Daily Example\n\nWill it rain?\n\nHeavy rain fell on Beijing on Monday.\n"

@@ -173,8 +173,13 @@ struct ArticleLayout {
                 reasons[index] = .heading
             }
         }
-        if let footer = footerStart(reasons) {
+        let footer = footerStart(reasons)
+        if let footer {
             for index in footer..<blocks.count where reasons[index] != .reference { reasons[index] = .boilerplate }
+        }
+        // The author's note closing the body: "Jane Doe is a technology reporter based in Shenzhen."
+        if let last = (0..<(footer ?? blocks.count)).last(where: { reasons[$0] == nil }), Self.isAuthorNote(blocks[last]) {
+            reasons[last] = .boilerplate
         }
         return blocks.indices.compactMap { index in
             reasons[index].map { SkippedBlock(text: blocks[index].text, range: blocks[index].range, reason: $0) }
@@ -220,8 +225,35 @@ struct ArticleLayout {
         return startsAnew || lengths[lengths.count / 2] < 60 ? .boilerplate : nil
     }
 
+    /// Whether a short block says who wrote the article: "… is a reporter based in …".
+    static func isAuthorNote(_ block: Block) -> Bool {
+        guard block.words <= 40 else { return false }
+        let lowered = block.text.lowercased()
+        let roles = ["reporter", "correspondent", "journalist", "columnist", "writer", "editor", "contributor", "freelance"]
+        return [" is a ", " is an ", " is the "].contains { lowered.contains($0) } && roles.contains { lowered.contains($0) }
+            && (lowered.contains(" based in ") || lowered.contains(" for ") || lowered.contains(" at ") || lowered.contains(" of "))
+    }
+
+    /// The headings that open what follows an article and nothing else: its comments, related
+    /// posts, the author's note, the copyright line (compared lower-cased, at the line's start).
+    static let closingHeadings = [
+        "comments", "leave a reply", "leave a comment", "join the conversation", "related", "recent posts", "most recent",
+        "popular posts", "most popular", "most read", "more from", "more stories", "you may also like", "you might also like",
+        "read next", "recommended", "about the author", "©", "copyright",
+    ]
+
+    /// Whether a block opens what follows an article: "3 Comments", "Related Articles".
+    static func isClosingHeading(_ block: Block) -> Bool {
+        // A heading of its own ("Related Articles"), not an inline link ("Related: Baidu's Ernie …").
+        guard block.lines.count == 1 || block.kind == .heading, block.words <= 5 else { return false }
+        let lowered = block.text.lowercased().drop { $0.isNumber || $0 == " " }
+        return closingHeadings.contains { lowered.hasPrefix($0) }
+    }
+
     /// Where the page after the body begins: the first boilerplate block that follows body
-    /// prose and after which the page's own prose comes to at most a quarter of the body's.
+    /// prose and after which the page's own prose comes to at most a quarter of the body's (a
+    /// newsletter box inside the body does not end it), or at most as much as the body's after
+    /// a heading that only opens what follows an article (readers' comments can be long).
     func footerStart(_ reasons: [SkipReason?]) -> Int? {
         var proseAfter = [Int](repeating: 0, count: blocks.count + 1)
         for index in blocks.indices.reversed() {
@@ -229,7 +261,10 @@ struct ArticleLayout {
         }
         var proseBefore = 0
         for index in blocks.indices {
-            if reasons[index] == .boilerplate, proseBefore > 0, proseAfter[index] * 4 <= proseBefore { return index }
+            if reasons[index] == .boilerplate, proseBefore > 0 {
+                let share = Self.isClosingHeading(blocks[index]) ? 1 : 4
+                if proseAfter[index] * share <= proseBefore { return index }
+            }
             if reasons[index] == nil { proseBefore += blocks[index].words }
         }
         return nil
