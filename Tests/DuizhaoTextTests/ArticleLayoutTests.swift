@@ -122,6 +122,24 @@ import Testing
         #expect(!CitationScanner.isSiteHome("https://daily.example/2024/rain.html"))
     }
 
+    /// In HTML, an element whose class or id names site furniture holds no claims, unless it
+    /// wraps most of the page ("has-sidebar" on the page's wrapper).
+    @Test func furnitureByClassName() {
+        let html = """
+            <html><body><div class="site has-sidebar">
+            <p>Heavy rain fell on Beijing on Monday, the weather bureau said, and more is expected on Tuesday.</p>
+            <div class="widget about-us"><p>The Daily Example is an independent paper covering Asia since 2010.</p></div>
+            <p>Schools in the city stayed open, though several roads in the hills were closed by floods.</p>
+            <section id="comments"><p>Great piece, I was there and it rained all day long.</p></section>
+            </div></body></html>
+            """
+        let article = Article(reading: html, format: .html)
+        let boilerplate = article.skippedBlocks.filter { $0.reason == .boilerplate }.map(\.text)
+        #expect(boilerplate == [
+            "The Daily Example is an independent paper covering Asia since 2010.", "Great piece, I was there and it rained all day long.",
+        ])
+    }
+
     @Test func bulletsUnderAReferenceHeading() {
         let text = "Heavy rain fell on Beijing on Monday.\n\nSources:\n  - 北京今日暴雨\n  - https://example.com/rain\n"
         #expect(Article(reading: text, format: .plain).references.map(\.text) == ["北京今日暴雨", "https://example.com/rain"])

@@ -85,7 +85,7 @@ public struct Article: Sendable {
         (references, citations, furniture) = CitationScanner.scan(text, layout: layout, links: builder.links, definitions: builder.definitions)
         self.findsBody = findsBody
         if findsBody {
-            skippedBlocks = layout.skippedBlocks(references: references.map(\.range))
+            skippedBlocks = layout.skippedBlocks(references: references.map(\.range), furniture: builder.furniture)
             for range in furniture where !skippedBlocks.contains(where: { $0.range == range }) {
                 skippedBlocks.append(SkippedBlock(text: String(decoding: Array(text.utf8)[range], as: UTF8.self), range: range, reason: .boilerplate))
             }
@@ -144,6 +144,13 @@ struct ReadableTextBuilder {
     }
 
     mutating func addLink(_ range: Range<Int>, url: String) { links.append((range, url)) }
+
+    /// Readable ranges of elements whose class or id names site furniture (HTML).
+    private(set) var furniture: [Range<Int>] = []
+
+    mutating func addFurniture(_ range: Range<Int>) {
+        if !range.isEmpty { furniture.append(range) }
+    }
 
     /// Link targets defined by label (`[1]: https://…`), for references that name no link themselves.
     private(set) var definitions: [String: String] = [:]

@@ -157,12 +157,22 @@ struct ArticleLayout {
     }
 
     /// The skipped blocks: headings, boilerplate, and the blocks `referenceRanges` covers.
-    /// - Parameter references: where the reference list's entries stand.
-    func skippedBlocks(references: [Range<Int>]) -> [SkippedBlock] {
+    /// - Parameters:
+    ///   - references: where the reference list's entries stand.
+    ///   - furniture: where the markup says site furniture stands (HTML class and id names);
+    ///     ignored when it would hold most of the page's prose, as a wrapper named
+    ///     `has-sidebar` does.
+    func skippedBlocks(references: [Range<Int>], furniture: [Range<Int>] = []) -> [SkippedBlock] {
         var reasons = [SkipReason?](repeating: nil, count: blocks.count)
+        let prose = blocks.filter(\.isProse).reduce(0) { $0 + $1.words }
+        let furniture = furniture.filter { range in
+            blocks.filter { $0.isProse && range.contains($0.range.lowerBound) }.reduce(0) { $0 + $1.words } * 2 < prose
+        }
         for (index, block) in blocks.enumerated() {
             if references.contains(where: { $0.overlaps(block.range) }) {
                 reasons[index] = .reference
+            } else if furniture.contains(where: { $0.contains(block.range.lowerBound) }) {
+                reasons[index] = .boilerplate
             } else if block.kind == .heading {
                 reasons[index] = .heading
             } else if Self.isBoilerplate(block) {
