@@ -145,6 +145,13 @@ import Testing
         #expect(Article(reading: text, format: .plain).references.map(\.text) == ["北京今日暴雨", "https://example.com/rain"])
     }
 
+    @Test func bulletsOfChineseTitlesClosingTheBody() {
+        let text = "Heavy rain fell on Beijing on Monday [1].\n\n  • 北京今日暴雨\n  • 暴雨红色预警解除\n\nLeave a Reply\n"
+        #expect(Article(reading: text, format: .plain).references.map(\.label) == ["1", "2"])
+        let english = "Heavy rain fell on Beijing on Monday.\n\n  • Rain in the hills\n  • Roads closed\n"
+        #expect(Article(reading: english, format: .plain).references.isEmpty)
+    }
+
     @Test func aNumberedListTheBodyGoesOnAfterIsNoReferenceList() {
         let text = """
             The plan has three steps.

@@ -2,8 +2,8 @@
 ///
 /// A reference list is the numbered (`1.`, `1)`, `[1]`, `（1）`, `1、`) or bulleted items under a
 /// heading such as References, Sources or Notes, with a `#` or on a line of its own; or, with no
-/// such heading, the last numbered list of the body when nothing but the page's footer follows
-/// it and its items read as titles (no full stop, Chinese, or a link), indented or not. Footnote
+/// such heading, the last list of the body when nothing but the page's footer follows it and its
+/// items read as titles (numbered) or hold Chinese or a link (bulleted), indented or not. Footnote
 /// definitions (`[^1]: …`) are references too. An item that is site furniture ("Click here for
 /// more from …") is no reference. Markers are `[1]`, `[1, 3]`, `[1-3]`, `[^1]` and `^1` in the text.
 enum CitationScanner {
@@ -58,9 +58,9 @@ enum CitationScanner {
                 listed = true
             }
         }
-        // With no heading: the last numbered list of the body, when only the footer follows it.
-        if !listed, let run = closingNumberedList(layout) {
-            for block in run { add(block, label: String(block.number ?? 0)) }
+        // With no heading: the last list of the body, when only the footer follows it.
+        if !listed, let run = closingList(layout) {
+            for (position, block) in run.enumerated() { add(block, label: String(block.number ?? position + 1)) }
         }
         references.sort { $0.range.lowerBound < $1.range.lowerBound }
         var citations: [Citation] = []
@@ -80,9 +80,10 @@ enum CitationScanner {
         return (references, citations, furniture)
     }
 
-    /// The last run of numbered items (numbered on from 1) that no body prose follows before the
-    /// footer, when at least half its items read as titles: no full stop, Chinese, or a link.
-    static func closingNumberedList(_ layout: ArticleLayout) -> [ArticleLayout.Block]? {
+    /// The last list of the body that no body prose follows before the footer: numbered items
+    /// (numbered on from 1) of which at least half read as titles (no full stop, Chinese, or a
+    /// link), or bulleted items that all hold Chinese or a link.
+    static func closingList(_ layout: ArticleLayout) -> [ArticleLayout.Block]? {
         let blocks = layout.blocks
         let reasons: [SkipReason?] = blocks.map { block in
             block.kind == .heading ? .heading : ArticleLayout.isBoilerplate(block) ? .boilerplate : block.isProse ? nil : .heading
@@ -91,13 +92,18 @@ enum CitationScanner {
         var runs: [[ArticleLayout.Block]] = []
         for index in 0..<footer {
             let block = blocks[index]
-            guard block.kind == .listItem, let number = block.number else { continue }
-            if number == 1 {
-                runs.append([block])
-            } else if let last = runs.last?.last, last.number.map({ $0 + 1 == number }) == true,
-                index > 0, blocks[index - 1].range == last.range
-            {
+            guard block.kind == .listItem else { continue }
+            let follows = index > 0 && runs.last?.last?.range == blocks[index - 1].range
+            if let number = block.number {
+                if number == 1 {
+                    runs.append([block])
+                } else if follows, runs.last?.last?.number.map({ $0 + 1 == number }) == true {
+                    runs[runs.count - 1].append(block)
+                }
+            } else if follows, runs.last?.last?.number == nil {
                 runs[runs.count - 1].append(block)
+            } else {
+                runs.append([block])
             }
         }
         guard let run = runs.last, let end = run.last,
@@ -105,9 +111,11 @@ enum CitationScanner {
         else { return nil }
         // Body prose after the list: it is the body's own list, not its references.
         if blocks[(after + 1)..<footer].contains(where: { $0.isProse && $0.kind != .heading && !ArticleLayout.isBoilerplate($0) }) { return nil }
-        let titles = run.filter { block in
-            !block.isProse || block.text.contains("http") || block.text.unicodeScalars.contains { ScriptClass($0) == .han }
+        func isSource(_ block: ArticleLayout.Block) -> Bool {
+            block.text.contains("http") || block.text.unicodeScalars.contains { ScriptClass($0) == .han }
         }
+        if run[0].number == nil { return run.allSatisfy(isSource) ? run : nil }
+        let titles = run.filter { !$0.isProse || isSource($0) }
         return titles.count * 2 >= run.count ? run : nil
     }
 
