@@ -201,6 +201,12 @@ import Testing
         #expect(skipped(text).allSatisfy { $0.1 == .boilerplate })
     }
 
+    /// A paragraph of sentences whose last stop is missing is still body; "By A. Writer" is not.
+    @Test func sentencesWithTheLastStopMissing() {
+        let text = "Heavy rain fell on Monday. Schools stayed open though roads closed\n\nBy A. Writer\n\nPhoto: Rain over Beijing on Monday. (Reuters)\n"
+        #expect(body(text) == ["Heavy rain fell on Monday. Schools stayed open though roads closed"])
+    }
+
     /// A title that repeats the page's first line is a heading, however it ends.
     @Test func theTitleCountsOnce() {
         let text = "Will it rain? – The Daily Example\n\nWill it rain?\n\nHeavy rain fell on Beijing on Monday.\n"

@@ -143,6 +143,12 @@ struct ArticleLayout {
         "about us", "contact us", "privacy", "terms of", "cookie", "powered by", "all rights", "advertise", "read more",
     ]
 
+    /// How captions, credits and teasers start (compared lower-cased).
+    static let furniturePrefixes = [
+        "photo:", "photo credit", "photograph:", "image:", "image credit", "picture:", "caption:", "video:", "watch:", "listen:",
+        "read more:", "read also:", "related:", "see also:", "also read:",
+    ]
+
     /// The length, in bytes, up to which a block holding a box phrase is taken for a box.
     static let boxLength = 400
 
@@ -150,7 +156,7 @@ struct ArticleLayout {
     static func isBoilerplate(_ block: Block) -> Bool {
         let lowered = block.text.lowercased()
         let bare = lowered.trimmingCharacters(in: " \t*:.!?|»«›‹→←>-–—•·()[]")
-        if boilerplateLines.contains(bare) { return true }
+        if boilerplateLines.contains(bare) || furniturePrefixes.contains(where: lowered.hasPrefix) { return true }
         if !block.isProse && block.text.count <= 80 && furnitureWords.contains(where: { lowered.contains($0) }) { return true }
         guard block.text.utf8.count <= boxLength || !block.isProse else { return false }
         return boxPhrases.contains { lowered.contains($0) }
@@ -229,7 +235,12 @@ struct ArticleLayout {
         if block.kind == .listItem { return .boilerplate }
         // "News | Analysis | Podcasts": a menu on one line.
         if block.lines.count == 1 && block.text.split(separator: "|").count >= 3 { return .boilerplate }
-        if block.lines.count == 1 { return block.text.count <= 150 ? .heading : nil }
+        if block.lines.count == 1 {
+            // "Zhou said so. Nobody agreed": sentences, the last one's stop missing.
+            let hasStop = [". ", "! ", "? ", "。"].contains { block.text.dropLast().contains($0) }
+            let titleSeparator = [" – ", " — ", " | ", " - "].contains { block.text.contains($0) }  // "Title – Site"
+            return block.text.count <= 150 && !(hasStop && !titleSeparator && block.words >= 6) ? .heading : nil
+        }
         let startsAnew = block.lines.allSatisfy { line in line.first.map { $0.isUppercase || $0.isNumber || !$0.isLetter } ?? true }
         let lengths = block.lines.map(\.count).sorted()
         return startsAnew || lengths[lengths.count / 2] < 60 ? .boilerplate : nil
