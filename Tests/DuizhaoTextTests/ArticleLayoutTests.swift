@@ -145,6 +145,17 @@ import Testing
         #expect(Article(reading: text, format: .plain).references.map(\.text) == ["北京今日暴雨", "https://example.com/rain"])
     }
 
+    /// Text saved from a page whose list lost its numbers: one entry a line under the heading.
+    @Test(arguments: ["Sources\n", "Sources\n\n"])
+    func entriesOneALineUnderAHeading(heading: String) {
+        let text = "Heavy rain fell on Beijing on Monday [2].\n\n\(heading)北京今日暴雨:山区降雨量或达80毫米\nhttps://example.com/rain\n\nLeave a Reply\n"
+        let article = Article(reading: text, format: .plain)
+        #expect(article.references.map(\.text) == ["北京今日暴雨:山区降雨量或达80毫米", "https://example.com/rain"])
+        #expect(article.references.map(\.label) == ["1", "2"])
+        let skipped = article.skippedBlocks.filter { $0.reason == .reference }
+        #expect(article.references.allSatisfy { reference in skipped.contains { $0.range.contains(reference.range.lowerBound) } })
+    }
+
     @Test func bulletsOfChineseTitlesClosingTheBody() {
         let text = "Heavy rain fell on Beijing on Monday [1].\n\n  • 北京今日暴雨\n  • 暴雨红色预警解除\n\nLeave a Reply\n"
         #expect(Article(reading: text, format: .plain).references.map(\.label) == ["1", "2"])

@@ -45,8 +45,10 @@ struct ArticleLayout {
     }
 
     let blocks: [Block]
+    private let bytes: [UInt8]
 
     init(_ text: String) {
+        bytes = Array(text.utf8)
         var text = text
         blocks = text.withUTF8 { bytes in
             TextBlock.blocks(in: bytes).map { block in
@@ -63,6 +65,30 @@ struct ArticleLayout {
                     words: joined.split { $0 == " " }.filter { $0.contains { $0.isLetter } }.count)
             }
         }
+    }
+
+    /// Each line of a paragraph block as a block of its own: the entries of a reference list
+    /// written one a line, with no list markers.
+    func lineBlocks(of block: Block) -> [Block] {
+        var result: [Block] = []
+        var start = block.range.lowerBound
+        while start < block.range.upperBound {
+            var end = start
+            while end < block.range.upperBound && bytes[end] != 0x0A { end += 1 }
+            var lower = start
+            var upper = end
+            while lower < upper && (bytes[lower] == 0x20 || bytes[lower] == 0x09) { lower += 1 }
+            while upper > lower && (bytes[upper - 1] == 0x20 || bytes[upper - 1] == 0x09 || bytes[upper - 1] == 0x0D) { upper -= 1 }
+            if lower < upper {
+                let line = String(decoding: bytes[lower..<upper], as: UTF8.self)
+                result.append(
+                    Block(
+                        range: lower..<upper, bodyStart: lower, kind: .sentence, lines: [Substring(line)], text: line, number: nil,
+                        isProse: Self.endsAsSentence(line), words: line.split { $0 == " " }.filter { $0.contains { $0.isLetter } }.count))
+            }
+            start = end + 1
+        }
+        return result
     }
 
     /// The number of a numbered list item's marker: `1.`, `1)`, `[1]`, `(1)`, `（1）`, `1、`.

@@ -44,18 +44,34 @@ enum CitationScanner {
         let blocks = layout.blocks
         var index = 0
         var listed = false
+        func isReferenceHeading(_ line: String) -> Bool { referenceHeadings.contains(line.lowercased().trimmingCharacters(in: ":： ")) }
+        // Entries written one a line with no markers: each line that holds Chinese or a link.
+        func addLines(_ lines: [ArticleLayout.Block]) {
+            for (position, line) in lines.enumerated() where line.text.contains("http") || line.text.unicodeScalars.contains(where: { ScriptClass($0) == .han }) {
+                add(line, label: String(position + 1))
+                listed = true
+            }
+        }
         while index < blocks.count {
             let block = blocks[index]
             index += 1
+            if block.kind == .sentence && block.lines.count > 1, let first = block.lines.first, isReferenceHeading(String(first)) {
+                // "References" with its entries under it, no blank line between.
+                addLines(Array(layout.lineBlocks(of: block).dropFirst()))
+                continue
+            }
             guard block.kind == .heading || (block.lines.count == 1 && !block.isProse && block.kind != .listItem) else { continue }
-            let title = block.text.lowercased().trimmingCharacters(in: ":： ")
-            guard referenceHeadings.contains(title) else { continue }
+            guard isReferenceHeading(block.text) else { continue }
             var bullet = 0
             while index < blocks.count && blocks[index].kind == .listItem {
                 bullet += 1
                 add(blocks[index], label: blocks[index].number.map(String.init) ?? String(bullet))
                 index += 1
                 listed = true
+            }
+            if bullet == 0, index < blocks.count, blocks[index].kind == .sentence, !blocks[index].isProse || blocks[index].lines.count > 1 {
+                addLines(layout.lineBlocks(of: blocks[index]))
+                index += 1
             }
         }
         // With no heading: the last list of the body, when only the footer follows it.
