@@ -94,6 +94,14 @@ import Testing
         #expect(link.terms.contains("36Kr=36氪"))
     }
 
+    /// 周 of 周二 ("Tuesday") sounds like Zhou, but one character alone is no name.
+    @Test func oneSyllableIsNoName() throws {
+        let source = try CrossReferenceFixture.source("ernie.txt", ["李彦宏周二表示，文心大模型4.0与GPT-4相当，团队赶上了。"])
+        let link = try best("Zhou said the team could catch up with GPT-4.", against: [source])
+        #expect(link.terms.contains("catch up=赶上"))
+        #expect(!link.names.contains { $0.hasPrefix("Zhou=") })
+    }
+
     /// 一 glosses "radical in Chinese characters" among its senses: no evidence for "Chinese".
     @Test func aOneCharacterWordIsEvidenceInItsFirstSenseOnly() throws {
         let source = try CrossReferenceFixture.source("gap.txt", ["方向正确，差距一两年就能赶上。"])

@@ -405,10 +405,12 @@ public final class CrossReferencer {
                         if !own.isEmpty && own.allSatisfy({ syllables.contains($0) }) { found.append(surface(zh, spanBytes[position], u)) }
                     }
                 }
-                if !found.isEmpty {
-                    // The syllables' words together, when they stand so in the source; else the first.
-                    let joined = found.prefix(4).joined()
-                    let link = word + "=" + (span.contains { texts[$0].contains(joined) } ? joined : found[0])
+                // The syllables' words together, when they stand so in the source; else the first.
+                // One character alone (周 of 周二, "Tuesday") is a syllable, not a name.
+                let joined = found.prefix(4).joined()
+                let shown = span.contains { texts[$0].contains(joined) } ? joined : found.first ?? ""
+                if shown.unicodeScalars.count >= 2 {
+                    let link = word + "=" + shown
                     if seen.insert(link).inserted { names.append(link) }
                 }
             }
