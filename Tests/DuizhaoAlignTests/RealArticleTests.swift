@@ -26,6 +26,7 @@ import Testing
         年 年 [nian2] /year/CL:個|个[ge4]/
         方向 方向 [fang1 xiang4] /direction/orientation/
         正確 正确 [zheng4 que4] /correct/proper/
+        一年半 一年半 [yi1 nian2 ban4] /a year and a half/
 
         """
 
@@ -92,6 +93,15 @@ import Testing
         #expect(numbers.map(\.sourceText) == ["不到150人"])
         #expect(numbers.map(\.kind) == [.numberMismatch])
         #expect(link.terms.contains("36Kr=36氪"))
+    }
+
+    /// A dictionary word written in Chinese numerals (一年半) is a quantity still: only Arabic
+    /// digits make a name.
+    @Test func aNumberWrittenInChineseIsCompared() throws {
+        let source = try CrossReferenceFixture.source("gap.txt", ["差距一年半就能赶上。"])
+        let link = try best("The team can catch up within two years.", against: [source])
+        let numbers = link.discrepancies.filter { $0.kind == .rangeDiffers || $0.kind == .numberMismatch }
+        #expect(numbers.map(\.sourceText) == ["一年半"])
     }
 
     /// 周 of 周二 ("Tuesday") sounds like Zhou, but one character alone is no name.

@@ -326,7 +326,7 @@ public final class CrossReferencer {
         var result: [NamedTerm] = []
         for match in try glossaries.matcher.matches(in: text) where match.isChinese == chinese {
             let entries = match.entries.map { glossaries.termBase.entries[Int($0)] }
-            let hasDigit = text[match.range].contains { $0.isNumber }
+            let hasDigit = text[match.range].contains(where: DiscrepancyFinder.isDigit)
             guard let entry = entries.first(where: { $0.origin.layer != .dictionary }) ?? (hasDigit ? entries.first : nil) else { continue }
             result.append(
                 NamedTerm(key: entry.simplified, surface: String(text[match.range]), range: match.utf8Range, type: entry.type, english: entry.english))

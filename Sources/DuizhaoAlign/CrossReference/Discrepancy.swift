@@ -226,10 +226,16 @@ enum DiscrepancyFinder {
         return (numbers, found)
     }
 
+    /// An Arabic digit, half- or full-width (not 一, which is a number of its own: 三年 is a duration).
+    static func isDigit(_ character: Character) -> Bool {
+        guard let scalar = character.unicodeScalars.first, character.unicodeScalars.count == 1 else { return false }
+        return ("0"..."9").contains(scalar) || ("\u{FF10}"..."\u{FF19}").contains(scalar)
+    }
+
     /// The quantities that stand outside every name (glossary or dictionary term) with a digit
     /// in it: the 36 of 36氪, the 360 of 360集团 are part of a name.
     static func outsideNames(_ quantities: [Quantity], _ names: [NamedTerm]) -> [Quantity] {
-        let numbered = names.filter { $0.surface.contains { $0.isNumber } }.map(\.range)
+        let numbered = names.filter { $0.surface.contains(where: isDigit) }.map(\.range)
         guard !numbered.isEmpty else { return quantities }
         return quantities.filter { q in !numbered.contains { $0.lowerBound <= q.utf8Range.lowerBound && q.utf8Range.upperBound <= $0.upperBound } }
     }
