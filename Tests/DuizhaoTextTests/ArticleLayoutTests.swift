@@ -212,6 +212,15 @@ import Testing
         #expect(skipped(text).allSatisfy { $0.1 == .boilerplate })
     }
 
+    /// A section heading that merely holds a furniture word in another sense ("Shares") is a
+    /// heading, and the short paragraph after it is body, not footer.
+    @Test func aHeadingLikeFurnitureIsStillAHeading() {
+        let long = "Heavy rain fell on Beijing on Monday, and the weather bureau said more would follow on Tuesday and Wednesday."
+        let text = "\(long)\n\n\(long)\n\n\(long)\n\nShares fall on the news\n\nInsurers lost 3 percent.\n"
+        #expect(body(text).last == "Insurers lost 3 percent.")
+        #expect(skipped(text).map(\.1) == [.heading])
+    }
+
     /// A paragraph of sentences whose last stop is missing is still body; "By A. Writer" is not.
     @Test func sentencesWithTheLastStopMissing() {
         let text = "Heavy rain fell on Monday. Schools stayed open though roads closed\n\nBy A. Writer\n\nPhoto: Rain over Beijing on Monday. (Reuters)\n"

@@ -137,7 +137,8 @@ struct ArticleLayout {
     static let boilerplateLines: Set<String> = [
         "home", "menu", "search", "share", "tweet", "print", "email", "e-mail", "comment", "comments", "reply", "name", "website",
         "submit", "post comment", "subscribe", "sign up", "sign in", "log in", "login", "register", "read more", "continue reading",
-        "advertisement", "sponsored", "related", "tags", "back to top", "next", "previous", "next post", "previous post",
+        "advertisement", "sponsored", "related", "recommended", "trending", "popular", "tags", "back to top", "next", "previous",
+        "next post", "previous post",
         "load more", "show more", "cancel reply", "accept", "accept all", "close",
     ]
 
@@ -161,12 +162,18 @@ struct ArticleLayout {
         "we use cookies", "this site uses cookies", "this website uses cookies", "cookie policy", "cookie settings", "accept cookies",
     ]
 
-    /// Words that make a line that is no sentence site furniture rather than a heading:
-    /// the headings of comment, newsletter, share and related-post boxes, footer links.
-    static let furnitureWords = [
-        "comment", "reply", "related", "recent", "popular", "trending", "most read", "more from", "more stories", "also like",
-        "read next", "recommended", "newsletter", "subscribe", "sign up", "share", "follow us", "tags", "about the author",
-        "about us", "contact us", "privacy", "terms of", "cookie", "powered by", "all rights", "advertise", "read more",
+    /// Words and phrases that make a line that is no sentence site furniture rather than a
+    /// heading: the headings of comment, newsletter, share and related-post boxes, footer links.
+    /// Words are compared whole ("share", not "shares"), phrases as they stand.
+    static let furnitureWords: Set<String> = [
+        "comment", "comments", "reply", "newsletter", "newsletters", "subscribe", "share", "tags", "trending", "advertisement",
+        "advertise", "sponsored", "cookie", "cookies", "privacy",
+    ]
+    static let furniturePhrases = [
+        "related posts", "related articles", "related stories", "related coverage", "related content", "related reading",
+        "recent posts", "recent articles", "recent stories", "most popular", "popular posts", "most read", "more from",
+        "more stories", "also like", "read next", "recommended for you", "sign up", "follow us", "about the author", "about us",
+        "contact us", "terms of", "powered by", "all rights", "read more",
     ]
 
     /// How captions, credits and teasers start (compared lower-cased).
@@ -183,7 +190,10 @@ struct ArticleLayout {
         let lowered = block.text.lowercased()
         let bare = lowered.trimmingCharacters(in: " \t*:.!?|»«›‹→←>-–—•·()[]")
         if boilerplateLines.contains(bare) || furniturePrefixes.contains(where: lowered.hasPrefix) { return true }
-        if !block.isProse && block.text.count <= 80 && furnitureWords.contains(where: { lowered.contains($0) }) { return true }
+        if !block.isProse && block.text.count <= 80 {
+            let words = lowered.split { !$0.isLetter }
+            if words.contains(where: { furnitureWords.contains(String($0)) }) || furniturePhrases.contains(where: { lowered.contains($0) }) { return true }
+        }
         guard block.text.utf8.count <= boxLength || !block.isProse else { return false }
         return boxPhrases.contains { lowered.contains($0) }
     }
@@ -228,7 +238,7 @@ struct ArticleLayout {
         }
     }
 
-    /// Whether a line is written in title case: three words or more, all but short function
+    /// Whether a line is written in title case: four words or more, all but short function
     /// words capitalised ("Can China Catch Up With Sora?"), as a headline is and a sentence is not.
     static func isTitleCase(_ text: String) -> Bool {
         let words = text.split { $0 == " " }.map { $0.drop { !$0.isLetter && !$0.isNumber } }.filter { $0.first?.isLetter ?? false }
