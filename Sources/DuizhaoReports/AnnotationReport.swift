@@ -413,7 +413,23 @@ public final class AnnotationReport {
         document.add("references", json: "[" + references.joined(separator: ",\n") + "]")
         document.add("sources", json: "[" + sources.joined(separator: ",\n") + "]")
         document.add("claims", json: "[" + claims.joined(separator: ",\n") + "]")
+        document.add("skipped", json: "[" + skippedJSON().joined(separator: ",\n") + "]")
         return document.finished + "\n"
+    }
+
+    /// The article's blocks that are not claims, each with its reason and offsets.
+    private func skippedJSON() -> [String] {
+        article.skippedBlocks.map { block in
+            var object = JSONLine()
+            object.add("text", block.text)
+            object.add("reason", block.reason.rawValue)
+            object.add("start", block.range.lowerBound)
+            object.add("end", block.range.upperBound)
+            let start = article.originalOffset(block.range.lowerBound)
+            object.add("input_start", start)
+            object.add("input_end", block.range.isEmpty ? start : article.originalOffset(block.range.upperBound - 1) + 1)
+            return object.finished
+        }
     }
 
     /// One claim as JSON: its text and offsets, citations, links (or best candidate) and flags.

@@ -18,6 +18,9 @@ struct CrossReferenceInputs: ParsableArguments {
     @Option(help: "The score (0–1) a link needs; claims whose best link scores less are unsupported.")
     var threshold: Double = DuizhaoAlign.CrossReferenceOptions().threshold
 
+    @Flag(help: "Check every English sentence, headings and boilerplate (comment forms, footers …) included; the reference list stays out.")
+    var allSentences = false
+
     @OptionGroup var glossaryOptions: GlossaryOptions
 
     @OptionGroup var modelOptions: ModelOptions
@@ -47,7 +50,7 @@ struct CrossReferenceInputs: ParsableArguments {
         let progress = Progress.onTerminal(prefix: "duizhao: ", enabled: input.text.utf8.count + sourceBytes >= Self.progressThreshold)
         do {
             progress?.say("reading the article")
-            let article = Article(reading: input.text, format: ArticleFormat.detect(path: self.article, text: input.text))
+            let article = Article(reading: input.text, format: ArticleFormat.detect(path: self.article, text: input.text), findsBody: !allSentences)
             let segmenter = try SentenceSegmenter()
             var documents: [SourceDocument] = []
             for (index, path) in files.enumerated() {
@@ -59,7 +62,7 @@ struct CrossReferenceInputs: ParsableArguments {
             if sources.isEmpty {
                 (documents, references) = try SourceMatching.articleSources(article, segmenter: segmenter)
             } else {
-                references = SourceMatching.match(article.references, to: documents)
+                (documents, references) = try SourceMatching.sources(documents, for: article, segmenter: segmenter)
             }
             progress?.say("finding the claims")
             let claims = try ClaimExtractor.claims(in: article, segmenter: segmenter)

@@ -221,12 +221,15 @@ private func check(_ c: QuantityCase) {
     // MARK: English phrases
 
     static let english: [QuantityCase] = [
-        q("They hired two engineers.", "two", .count, .exact, 2, 2),
-        q("twenty-one engineers", "twenty-one", .count, .exact, 21, 21),
+        q("They hired two engineers.", "two engineers", .count, .exact, 2, 2, "person"),
+        q("twenty-one engineers", "twenty-one engineers", .count, .exact, 21, 21, "person"),
+        // People counted by what they are compare with 人 and 名: "fewer than 200 employees", 不到150人.
+        q("fewer than 200 employees", "fewer than 200 employees", .count, .lessThan, nil, 200, "person"),
+        q("two cars", "two", .count, .exact, 2, 2),
         q("one hundred and five cases", "one hundred and five", .count, .exact, 105, 105),
         q("5.6 million users", "5.6 million", .count, .exact, 5.6e6, 5.6e6),
         q("42 billion parameters", "42 billion", .count, .exact, 42e9, 42e9),
-        q("1,200 staff", "1,200", .count, .exact, 1200, 1200),
+        q("1,200 staff", "1,200 staff", .count, .exact, 1200, 1200, "person"),
         q("a ratio of 3.5", "3.5", .count, .exact, 3.5, 3.5),
         q("a dozen reporters", "a dozen", .count, .exact, 12, 12),
         q("hundreds of people", "hundreds", .count, .range, 200, 900),

@@ -25,8 +25,8 @@ public struct Claim: Sendable, Hashable {
     }
 }
 
-/// Finds an article's claims: its English sentences of running text, not headings nor the
-/// entries of its reference list.
+/// Finds an article's claims: the English sentences of its body, not the blocks the article
+/// skips (`Article.skippedBlocks`: headings, boilerplate, the reference list).
 public enum ClaimExtractor {
     /// The claims of `article`, in reading order.
     /// - Throws: `ICUError` when ICU fails.
@@ -64,10 +64,17 @@ public enum ClaimExtractor {
             var citations: [Citation] = []
         }
         var candidates: [Candidate] = []
+        // Told from the page around it, the body's list items are claims too; otherwise, as
+        // headings, only running text is.
+        let kinds: Set<SegmentKind> = article.findsBody ? [.sentence, .listItem] : [.sentence]
+        let skipped = article.skippedBlocks.map(\.range)
         for sentence in try segmenter.sentences(in: text) {
-            guard sentence.kind == .sentence, sentence.language == .en || sentence.language == .mixed else { continue }
-            let range = offset(sentence.contentRange.lowerBound)..<offset(sentence.contentRange.upperBound)
-            guard !range.isEmpty, !article.references.contains(where: { $0.range.overlaps(range) }) else { continue }
+            guard kinds.contains(sentence.kind), sentence.language == .en || sentence.language == .mixed else { continue }
+            var range = offset(sentence.contentRange.lowerBound)..<offset(sentence.contentRange.upperBound)
+            guard !range.isEmpty, !skipped.contains(where: { $0.overlaps(range) }),
+                !article.references.contains(where: { $0.range.overlaps(range) })
+            else { continue }
+            if sentence.kind == .listItem { range = listItemText(range, bytes) }
             candidates.append(Candidate(range: range, paragraph: paragraph(range.lowerBound)))
         }
         // A marker the sentence break cut ("… years.[^1] TSMC …" split after "[") belongs to the
@@ -122,6 +129,23 @@ public enum ClaimExtractor {
                     citations: own, paragraphCitations: context))
         }
         return claims
+    }
+
+    /// A list item's range without its marker: `- `, `• `, `1. `, `1) `, `[1] `, `（1）`.
+    private static func listItemText(_ range: Range<Int>, _ bytes: [UInt8]) -> Range<Int> {
+        var start = range.lowerBound
+        let item = String(decoding: bytes[range], as: UTF8.self)
+        var rest = Substring(item)
+        if let first = rest.first, "-*+•".contains(first) {
+            rest = rest.dropFirst()
+        } else {
+            if let first = rest.first, "[(（".contains(first) { rest = rest.dropFirst() }
+            rest = rest.drop { $0.isASCII && $0.isNumber }
+            if let first = rest.first, ".)]）、．".contains(first) { rest = rest.dropFirst() }
+        }
+        rest = rest.drop { $0 == " " || $0 == "\t" }
+        start += item.utf8.count - rest.utf8.count
+        return min(start, range.upperBound)..<range.upperBound
     }
 
     private static func unique(_ labels: [String]) -> [String] {

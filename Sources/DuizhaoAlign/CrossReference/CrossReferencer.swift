@@ -101,6 +101,8 @@ public final class CrossReferencer {
     private let glossaries: GlossarySet?
     private let embedder: (any SentenceEmbedding)?
     private let quantityParser = QuantityParser()
+    /// For one-character words: the English lemmas of their first sense (`isFirstSense`).
+    private var firstSenses: [String: Set<String>] = [:]
 
     /// Logistic calibration constants: see the type's documentation.
     static let slope = 3.0
@@ -410,18 +412,41 @@ public final class CrossReferencer {
         return result
     }
 
-    /// Glossary names and terms (not dictionary words) in a text, one language's side.
+    /// Glossary names and terms in a text, one language's side; dictionary words only when they
+    /// hold a digit (a name such as 12306, whose number is no quantity).
     private func names(in text: String, chinese: Bool) throws(ICUError) -> [NamedTerm] {
         guard let glossaries else { return [] }
         var result: [NamedTerm] = []
         for match in try glossaries.matcher.matches(in: text) where match.isChinese == chinese {
-            guard
-                let entry = match.entries.map({ glossaries.termBase.entries[Int($0)] }).first(where: { $0.origin.layer != .dictionary })
-            else { continue }
+            let entries = match.entries.map { glossaries.termBase.entries[Int($0)] }
+            let hasDigit = text[match.range].contains(where: DiscrepancyFinder.isDigit)
+            guard let entry = entries.first(where: { $0.origin.layer != .dictionary }) ?? (hasDigit ? entries.first : nil) else { continue }
             result.append(
                 NamedTerm(key: entry.simplified, surface: String(text[match.range]), range: match.utf8Range, type: entry.type, english: entry.english))
         }
         return result
+    }
+
+    /// Whether feature `shared` is a sense `word` may be evidence in: any for words of two
+    /// characters or more and for glossary entries; for a one-character dictionary word, only
+    /// the first sense the dictionary gives (`GlossaryEntry.englishRendering`).
+    private func isFirstSense(_ shared: Int32, of word: String) -> Bool {
+        guard word.unicodeScalars.count == 1, word.unicodeScalars.allSatisfy({ ScriptClass($0) == .han }), let glossaries else { return true }
+        let name = extractor.table.names[Int(shared)]
+        if name.hasPrefix("e:") { return true }
+        if let known = firstSenses[word] { return known.contains(name) }
+        let range = word.startIndex..<word.endIndex
+        let entries = ((try? glossaries.matcher.matches(in: word)) ?? []).filter { $0.isChinese && $0.range == range }
+            .flatMap { $0.entries.map { glossaries.termBase.entries[Int($0)] } }
+        var senses = Set<String>()
+        for entry in entries where entry.origin.layer != .dictionary {
+            for term in entry.englishTerms { senses.formUnion(FeatureExtractor.glossLemmas(term)) }
+        }
+        if let first = GlossaryEntry.englishRendering(of: entries.filter { $0.origin.layer == .dictionary }) {
+            senses.formUnion(FeatureExtractor.glossLemmas(first))
+        }
+        firstSenses[word] = senses
+        return senses.contains(name)
     }
 
     /// The claim's tokens the span covers, as `en=zh` strings by kind.
@@ -446,14 +471,18 @@ public final class CrossReferencer {
             search: for (position, i) in span.enumerated() {
                 for u in Int(zh.tokenStart[i])..<Int(zh.tokenStart[i + 1]) {
                     let zhAlternatives = zh.alternatives[Int(zh.alternativeStart[u])..<Int(zh.alternativeStart[u + 1])]
-                    if let shared = zhAlternatives.first(where: { alternatives.contains($0) }) {
+                    let zhWord = surface(zh, spanBytes[position], u)
+                    // A word of one character links only in its first sense: 一 is "one", not
+                    // "Chinese" (from "radical in Chinese characters").
+                    let candidates = zhAlternatives.filter { alternatives.contains($0) }
+                    if let shared = candidates.first(where: { isFirstSense($0, of: zhWord) }) {
                         // Numbers are compared as quantities, with their words.
                         let name = extractor.table.names[Int(shared)]
                         // A capitalised word inside the sentence is a name: linked through a
                         // dictionary gloss ("States" = 表示 "to state") it is chance, not evidence.
                         let capitalised = en.tokenRange[t].lowerBound > 0 && (word.first?.isUppercase ?? false)
                         if !name.hasPrefix("#") && !word.allSatisfy(\.isNumber) && (!capitalised || name.hasPrefix("e:")) {
-                            let link = word + "=" + surface(zh, spanBytes[position], u)
+                            let link = word + "=" + zhWord
                             if seen.insert(link).inserted { terms.append(link) }
                         }
                         linked = true
@@ -469,8 +498,12 @@ public final class CrossReferencer {
                         if !own.isEmpty && own.allSatisfy({ syllables.contains($0) }) { found.append(surface(zh, spanBytes[position], u)) }
                     }
                 }
-                if !found.isEmpty {
-                    let link = word + "=" + found.prefix(4).joined()
+                // The syllables' words together, when they stand so in the source; else the first.
+                // One character alone (周 of 周二, "Tuesday") is a syllable, not a name.
+                let joined = found.prefix(4).joined()
+                let shown = span.contains { texts[$0].contains(joined) } ? joined : found.first ?? ""
+                if shown.unicodeScalars.count >= 2 {
+                    let link = word + "=" + shown
                     if seen.insert(link).inserted { names.append(link) }
                 }
             }

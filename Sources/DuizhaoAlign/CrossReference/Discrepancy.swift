@@ -136,6 +136,9 @@ enum DiscrepancyFinder {
     ) -> (numbers: [String], discrepancies: [Discrepancy]) {
         var numbers: [String] = []
         var found: [Discrepancy] = []
+        // Numbers inside names (36氪, 360集团, 3M) are names, not quantities.
+        let claimQuantities = outsideNames(claimQuantities, claimNames)
+        let sentences = sentences.map { (index: $0.index, text: $0.text, quantities: outsideNames($0.quantities, $0.names), names: $0.names) }
         let claimBytes = Array(claim.utf8)
         func claimSpan(_ range: Range<Int>) -> String { String(decoding: claimBytes[range], as: UTF8.self) }
         func sourceSpan(_ text: String, _ range: Range<Int>) -> String {
@@ -221,6 +224,20 @@ enum DiscrepancyFinder {
             dropped(hedgeMarkers, kind: .droppedHedge) { "the source hedges with \($0) (may / perhaps); the claim does not" }
         }
         return (numbers, found)
+    }
+
+    /// An Arabic digit, half- or full-width (not 一, which is a number of its own: 三年 is a duration).
+    static func isDigit(_ character: Character) -> Bool {
+        guard let scalar = character.unicodeScalars.first, character.unicodeScalars.count == 1 else { return false }
+        return ("0"..."9").contains(scalar) || ("\u{FF10}"..."\u{FF19}").contains(scalar)
+    }
+
+    /// The quantities that stand outside every name (glossary or dictionary term) with a digit
+    /// in it: the 36 of 36氪, the 360 of 360集团 are part of a name.
+    static func outsideNames(_ quantities: [Quantity], _ names: [NamedTerm]) -> [Quantity] {
+        let numbered = names.filter { $0.surface.contains(where: isDigit) }.map(\.range)
+        guard !numbered.isEmpty else { return quantities }
+        return quantities.filter { q in !numbered.contains { $0.lowerBound <= q.utf8Range.lowerBound && q.utf8Range.upperBound <= $0.upperBound } }
     }
 
     /// The first marker in `text` and its clause (up to the next comma or stop, at most 16 characters).

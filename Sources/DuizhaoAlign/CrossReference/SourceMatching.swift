@@ -45,42 +45,102 @@ public enum SourceMatching {
             labels[reference.label] = sources.count
             sources.append(try SourceDocument(file: "article#ref-\(reference.label)", fragment: reference.text, referenceLabel: reference.label, segmenter: segmenter))
         }
-        // Quotations: runs of Chinese (with its punctuation) of four Han characters or more,
-        // outside the reference list.
-        let scalars = Array(article.text.unicodeScalars)
-        var offsets: [Int] = []
-        var offset = 0
-        for scalar in scalars {
-            offsets.append(offset)
-            offset += UTF8.width(scalar)
-        }
-        var i = 0
+        // Quotations: Chinese in the running text, outside the reference list.
         var quotes = 0
-        while i < scalars.count {
-            guard ScriptClass(scalars[i]) == .han else {
-                i += 1
-                continue
-            }
-            var j = i
-            var han = 0
-            while j < scalars.count, ScriptClass(scalars[j]) == .han || isChinesePunctuation(scalars[j]) || scalars[j].properties.numericType != nil && scalars[j].isASCII {
-                if ScriptClass(scalars[j]) == .han { han += 1 }
-                j += 1
-            }
-            let start = offsets[i]
-            if han >= 4 && !article.references.contains(where: { $0.range.contains(start) }) {
-                quotes += 1
-                let text = String(String.UnicodeScalarView(scalars[i..<j]))
-                sources.append(try SourceDocument(file: "article#quote-\(quotes)", fragment: text, referenceLabel: nil, segmenter: segmenter))
-            }
-            i = j
+        for range in chineseRuns(in: article.text) where !article.references.contains(where: { $0.range.contains(range.lowerBound) }) {
+            quotes += 1
+            let text = String(decoding: Array(article.text.utf8)[range], as: UTF8.self)
+            sources.append(try SourceDocument(file: "article#quote-\(quotes)", fragment: text, referenceLabel: nil, segmenter: segmenter))
         }
         return (sources, labels)
     }
 
-    private static func isChinesePunctuation(_ scalar: Unicode.Scalar) -> Bool {
-        (0x3000...0x303F).contains(scalar.value) || (0xFF00...0xFF0F).contains(scalar.value) || (0xFF1A...0xFF20).contains(scalar.value)
-            || scalar == "\u{201C}" || scalar == "\u{201D}"
+    /// With source files: the files, and after them each reference with Chinese in it that names
+    /// none of them (a title the article lists without the text), as a source of its own.
+    public static func sources(
+        _ files: [SourceDocument], for article: Article, segmenter: SentenceSegmenter
+    ) throws(ICUError) -> (sources: [SourceDocument], references: [String: Int]) {
+        var sources = files
+        var labels = match(article.references, to: files)
+        for reference in article.references where labels[reference.label] == nil && hanCount(reference.text) >= 2 {
+            labels[reference.label] = sources.count
+            sources.append(try SourceDocument(file: "article#ref-\(reference.label)", fragment: reference.text, referenceLabel: reference.label, segmenter: segmenter))
+        }
+        return (sources, labels)
+    }
+
+    /// The runs of Chinese in a text, in UTF-8 offsets, as it writes them: words with Han in them
+    /// (`360集团创办人:一旦方向正确`, `中美AI差距`) and the single spaces between such words on one
+    /// line, never cut at digits, Latin letters or a half-width colon; with four Han characters or
+    /// more, and without the quotation marks and brackets around them.
+    static func chineseRuns(in text: String) -> [Range<Int>] {
+        var runs: [Range<Int>] = []
+        var current: Range<Int>?
+        var han = 0
+        func close() {
+            if let run = current, han >= 4 { runs.append(trimmed(run, in: text)) }
+            current = nil
+            han = 0
+        }
+        var offset = 0
+        var wordStart = 0
+        var wordHan = 0
+        var gap = ""
+        func endWord(at end: Int) {
+            defer { wordHan = 0 }
+            guard end > wordStart else { return }
+            if wordHan > 0 {
+                if let run = current, gap.allSatisfy({ $0 == " " || $0 == "\u{3000}" }), gap.count <= 2 {
+                    current = run.lowerBound..<end
+                } else {
+                    close()
+                    current = wordStart..<end
+                }
+                han += wordHan
+            } else {
+                close()
+            }
+        }
+        var inWord = false
+        for scalar in text.unicodeScalars {
+            let isSpace = scalar == " " || scalar == "\t" || scalar == "\u{3000}" || scalar == "\n" || scalar == "\r"
+            if isSpace {
+                if inWord {
+                    endWord(at: offset)
+                    gap = ""
+                    inWord = false
+                }
+                if scalar == "\n" || scalar == "\r" { close() }
+                gap.unicodeScalars.append(scalar)
+            } else {
+                if !inWord {
+                    wordStart = offset
+                    inWord = true
+                }
+                if ScriptClass(scalar) == .han { wordHan += 1 }
+            }
+            offset += UTF8.width(scalar)
+        }
+        if inWord { endWord(at: offset) }
+        close()
+        return runs
+    }
+
+    /// A run without the quotation marks, brackets and English punctuation at its ends.
+    private static func trimmed(_ range: Range<Int>, in text: String) -> Range<Int> {
+        let bytes = Array(text.utf8)
+        let scalars = Array(String(decoding: bytes[range], as: UTF8.self).unicodeScalars)
+        func keeps(_ scalar: Unicode.Scalar) -> Bool {
+            ScriptClass(scalar) == .han || scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+        }
+        var low = 0
+        var high = scalars.count
+        while low < high && !keeps(scalars[low]) { low += 1 }
+        // A Chinese full stop or closing mark ends a quotation; English punctuation does not belong to it.
+        while high > low && !keeps(scalars[high - 1]) && !"。！？".unicodeScalars.contains(scalars[high - 1]) { high -= 1 }
+        let start = range.lowerBound + scalars[..<low].reduce(0) { $0 + UTF8.width($1) }
+        let end = range.lowerBound + scalars[..<high].reduce(0) { $0 + UTF8.width($1) }
+        return start..<max(start, end)
     }
 
     private static func hanCount(_ text: String) -> Int {

@@ -49,6 +49,11 @@ public struct Article: Sendable {
     public var originalOffsets: [Int32]?
     public var references: [Reference]
     public var citations: [Citation]
+    /// The blocks that hold no claims, with why: headings, boilerplate, the reference list. With
+    /// `findsBody` false, the reference list only.
+    public var skippedBlocks: [SkippedBlock]
+    /// Whether the body was told from the page around it (`skippedBlocks`).
+    public var findsBody: Bool
 
     /// The input offset of a `text` offset.
     public func originalOffset(_ offset: Int) -> Int {
@@ -60,7 +65,9 @@ public struct Article: Sendable {
     /// - Parameters:
     ///   - input: the article's text.
     ///   - format: how to read it.
-    public init(reading input: String, format: ArticleFormat) {
+    ///   - findsBody: whether to tell the body from headings and the page around it
+    ///     (`ArticleLayout`); false leaves every sentence outside the reference list a claim.
+    public init(reading input: String, format: ArticleFormat, findsBody: Bool = true) {
         self.format = format
         var builder = ReadableTextBuilder()
         switch format {
@@ -73,7 +80,20 @@ public struct Article: Sendable {
         }
         text = builder.text
         originalOffsets = format == .plain ? nil : builder.offsets(inputLength: input.utf8.count)
-        (references, citations) = CitationScanner.scan(text, links: builder.links, definitions: builder.definitions)
+        let layout = ArticleLayout(text)
+        let furniture: [Range<Int>]
+        (references, citations, furniture) = CitationScanner.scan(text, layout: layout, links: builder.links, definitions: builder.definitions)
+        self.findsBody = findsBody
+        if findsBody {
+            skippedBlocks = layout.skippedBlocks(references: references.map(\.range), furniture: builder.furniture)
+            for range in furniture where !skippedBlocks.contains(where: { $0.range == range }) {
+                skippedBlocks.append(SkippedBlock(text: String(decoding: Array(text.utf8)[range], as: UTF8.self), range: range, reason: .boilerplate))
+            }
+            skippedBlocks.sort { $0.range.lowerBound < $1.range.lowerBound }
+        } else {
+            let bytes = Array(text.utf8)
+            skippedBlocks = references.map { SkippedBlock(text: String(decoding: bytes[$0.range], as: UTF8.self), range: $0.range, reason: .reference) }
+        }
     }
 }
 
@@ -124,6 +144,13 @@ struct ReadableTextBuilder {
     }
 
     mutating func addLink(_ range: Range<Int>, url: String) { links.append((range, url)) }
+
+    /// Readable ranges of elements whose class or id names site furniture (HTML).
+    private(set) var furniture: [Range<Int>] = []
+
+    mutating func addFurniture(_ range: Range<Int>) {
+        if !range.isEmpty { furniture.append(range) }
+    }
 
     /// Link targets defined by label (`[1]: https://…`), for references that name no link themselves.
     private(set) var definitions: [String: String] = [:]

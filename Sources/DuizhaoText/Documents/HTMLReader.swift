@@ -17,6 +17,13 @@ enum HTMLReader {
         "figure", "figcaption", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "dl", "dt", "dd", "address", "details",
         "summary", "header",
     ]
+    /// Words of class and id names that mark site furniture: comment areas, newsletter and share
+    /// boxes, related and recent posts, sidebars and widgets, cookie notices, footers.
+    static let furnitureNames: Set<String> = [
+        "comment", "comments", "respond", "newsletter", "subscribe", "subscription", "signup", "related", "recent", "share",
+        "sharing", "sharedaddy", "social", "sidebar", "widget", "footer", "copyright", "cookie", "cookies", "consent", "gdpr",
+        "promo", "advert", "advertisement", "ad", "ads", "breadcrumb", "breadcrumbs", "menu", "popular", "trending", "disqus",
+    ]
     static let void: Set<String> = ["br", "hr", "img", "meta", "link", "input", "wbr", "source", "area", "base", "col", "embed", "param", "track"]
 
     static func read(_ input: String, into builder: inout ReadableTextBuilder) {
@@ -39,6 +46,9 @@ enum HTMLReader {
         var lists: [(ordered: Bool, count: Int)] = []
         var openLink: (start: Int, url: String)?
         var pendingSpace = false
+        /// The open elements whose class or id names site furniture: each one's name, how deep
+        /// tags of that name are nested inside it, and where its readable text began.
+        var furniture: [(name: String, depth: Int, start: Int)] = []
 
         init(bytes: UnsafeBufferPointer<UInt8>, container: String?) {
             self.bytes = bytes
@@ -127,6 +137,7 @@ enum HTMLReader {
             let selfClosing = raw.hasSuffix("/>") || HTMLReader.void.contains(name)
             let source = range.lowerBound
 
+            trackFurniture(name, raw: raw, isClosing: isClosing, selfClosing: selfClosing, into: &builder)
             if name == container {
                 containerDepth += isClosing ? -1 : (selfClosing ? 0 : 1)
                 containerDepth = max(containerDepth, 0)
@@ -171,6 +182,24 @@ enum HTMLReader {
                     builder.append(Array("- ".utf8), from: source)
                 }
             }
+        }
+
+        /// Records the readable text of each element whose class or id names site furniture
+        /// (`class="comment-respond"`, `id="newsletter"`) for `Article` to skip; each open one
+        /// counts the tags of its own name to find its end.
+        mutating func trackFurniture(_ name: String, raw: String, isClosing: Bool, selfClosing: Bool, into builder: inout ReadableTextBuilder) {
+            guard !selfClosing else { return }
+            for index in furniture.indices.reversed() where furniture[index].name == name {
+                furniture[index].depth += isClosing ? -1 : 1
+                if furniture[index].depth == 0 {
+                    builder.addFurniture(furniture[index].start..<builder.count)
+                    furniture.remove(at: index)
+                }
+            }
+            guard !isClosing, !["html", "body", "article", "main"].contains(name) else { return }
+            let names = [Self.attribute("class", in: raw), Self.attribute("id", in: raw)].compactMap { $0 }.joined(separator: " ").lowercased()
+            let parts = names.split { !$0.isLetter }.map(String.init)
+            if parts.contains(where: HTMLReader.furnitureNames.contains) { furniture.append((name, 1, builder.count)) }
         }
 
         /// The value of attribute `name` in a start tag, entities decoded.

@@ -1071,6 +1071,12 @@ enum QuantityTables {
             }
         }
         add(["人", "名", "位", "个人", "個人", "people", "persons", "person"], .count, "person")
+        // English counts people by what they are; Chinese by 人 or 名 ("200 employees", 不到150人).
+        add(
+            [
+                "employees", "employee", "staff", "staffers", "workers", "engineers", "researchers", "scientists", "members",
+                "students", "residents", "soldiers", "passengers", "patients", "doctors", "teachers", "journalists",
+            ], .count, "person")
         add(["人次"], .count, "person-time")
         add(["岁", "歲", "周岁", "週歲", "years old", "year old", "year-old", "years-old"], .count, "age")
         add(["倍", "times", "fold"], .count, "times")
