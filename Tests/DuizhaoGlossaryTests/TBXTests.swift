@@ -265,10 +265,10 @@ import Testing
 
     static let hostile: [(name: String, xml: String, line: Int, column: Int)] = [
         (
-            "doctype",
+            "doctype with an internal subset",
             """
             <?xml version="1.0" encoding="UTF-8"?>
-            <!DOCTYPE martif SYSTEM "TBXcoreStructV02.dtd">
+            <!DOCTYPE martif SYSTEM "TBXcoreStructV02.dtd" [ ]>
             <martif type="TBX"><text><body/></text></martif>
             """,
             2, 1

@@ -1,3 +1,4 @@
+import DuizhaoText
 import Foundation
 
 #if canImport(FoundationXML)
@@ -10,31 +11,12 @@ extension TBX {
         case english, simplified, traditional, pinyin, other
 
         init(tag: String) {
-            let subtags = tag.lowercased().split { $0 == "-" || $0 == "_" }
-            guard let language = subtags.first else {
-                self = .other
-                return
-            }
-            switch language {
-            case "en", "eng":
-                self = .english
-            case "zh", "zho", "chi", "cmn":
-                let rest = Set(subtags.dropFirst())
-                // An explicit script decides; else the region: Taiwan, Hong Kong and Macau
-                // write Traditional.
-                if rest.contains("hans") {
-                    self = .simplified
-                } else if rest.contains("hant") {
-                    self = .traditional
-                } else if rest.contains("latn") {
-                    self = .pinyin
-                } else if !rest.isDisjoint(with: ["tw", "hk", "mo"]) {
-                    self = .traditional
-                } else {
-                    self = .simplified
-                }
-            default:
-                self = .other
+            switch GlossaryLanguage(name: tag)?.column {
+            case .english: self = .english
+            case .simplified: self = .simplified
+            case .traditional: self = .traditional
+            case .pinyin: self = .pinyin
+            default: self = .other
             }
         }
     }
@@ -85,6 +67,7 @@ extension TBX {
                 return refusal(at: 0, "only UTF-8 TBX files are read (this one looks like UTF-16, UTF-32 or EBCDIC)")
             }
             var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+            var seenDoctype = false
             while true {
                 while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 }
                 guard index < bytes.count else { return isWhole ? nil : refusal(at: index, tooLong) }
@@ -104,13 +87,81 @@ extension TBX {
                 } else if starts(with: "<!--", at: index) {
                     guard let end = find("-->", from: index + 4) else { return isWhole ? nil : refusal(at: index, tooLong) }
                     index = end + 3
+                } else if starts(with: "<!DOCTYPE", at: index) && !seenDoctype {
+                    // TBX v2 tools write <!DOCTYPE martif SYSTEM "TBXcoreStructV02.dtd">. An
+                    // external identifier alone is harmless, since the parser never loads it; an
+                    // internal subset ([ … ]) can declare entities, and is refused.
+                    switch doctypeEnd(in: bytes, from: index) {
+                    case .end(let end):
+                        seenDoctype = true
+                        index = end
+                    case .cutShort:
+                        return isWhole ? refusal(at: index, declarationMessage) : refusal(at: index, tooLong)
+                    case .declares:
+                        return refusal(at: index, declarationMessage)
+                    }
                 } else if starts(with: "<!", at: index) {
-                    // <!DOCTYPE, or a declaration (<!ENTITY, <!ELEMENT …) outside one.
+                    // A DOCTYPE with an internal subset, or a declaration (<!ENTITY, <!ELEMENT …).
                     return refusal(at: index, declarationMessage)
                 } else {
                     return nil  // the root element's start tag
                 }
             }
+        }
+
+        /// How a `<!DOCTYPE` declaration ends.
+        enum DoctypeEnd: Equatable {
+            /// After its `>`, having named the root and at most an external identifier.
+            case end(Int)
+            /// The bytes end inside it.
+            case cutShort
+            /// It has an internal subset, or is not well formed.
+            case declares
+        }
+
+        /// Where the `<!DOCTYPE` at `start` ends, when it is `<!DOCTYPE name>`, `<!DOCTYPE name
+        /// SYSTEM "uri">` or `<!DOCTYPE name PUBLIC "id" "uri">` and no more.
+        static func doctypeEnd(in bytes: [UInt8], from start: Int) -> DoctypeEnd {
+            var index = start + "<!DOCTYPE".utf8.count
+            func isSpace(_ byte: UInt8) -> Bool { [0x20, 0x09, 0x0A, 0x0D].contains(byte) }
+            func skipSpaces() -> Bool {
+                let before = index
+                while index < bytes.count, isSpace(bytes[index]) { index += 1 }
+                return index > before
+            }
+            func word() -> String {
+                let begin = index
+                while index < bytes.count, !isSpace(bytes[index]), ![UInt8(ascii: ">"), UInt8(ascii: "["), 0x22, 0x27].contains(bytes[index]) {
+                    index += 1
+                }
+                return String(decoding: bytes[begin..<index], as: UTF8.self)
+            }
+            /// Skips a quoted literal; false when there is none, or it is not closed.
+            func literal() -> Bool {
+                guard index < bytes.count, bytes[index] == 0x22 || bytes[index] == 0x27 else { return false }
+                let quote = bytes[index]
+                index += 1
+                while index < bytes.count, bytes[index] != quote { index += 1 }
+                guard index < bytes.count else { return false }
+                index += 1
+                return true
+            }
+            guard skipSpaces(), !word().isEmpty else { return index >= bytes.count ? .cutShort : .declares }
+            _ = skipSpaces()
+            let keyword = index < bytes.count && bytes[index] != UInt8(ascii: ">") ? word() : ""
+            switch keyword {
+            case "":
+                break
+            case "SYSTEM":
+                guard skipSpaces(), literal() else { return index >= bytes.count ? .cutShort : .declares }
+            case "PUBLIC":
+                guard skipSpaces(), literal(), skipSpaces(), literal() else { return index >= bytes.count ? .cutShort : .declares }
+            default:
+                return index >= bytes.count ? .cutShort : .declares
+            }
+            _ = skipSpaces()
+            guard index < bytes.count else { return .cutShort }
+            return bytes[index] == UInt8(ascii: ">") ? .end(index + 1) : .declares
         }
 
         /// The `encoding` pseudo-attribute of an XML declaration.
@@ -204,6 +255,8 @@ extension TBX {
     final class Reader: NSObject, XMLParserDelegate {
         let file: String
         let layer: GlossaryLayer
+        /// Converts a Traditional-only concept's term into the Simplified form entries carry.
+        let toSimplified: ChineseScriptConverter?
         private(set) var entries: [GlossaryEntry] = []
         private(set) var diagnostics: [GlossaryDiagnostic] = []
 
@@ -211,6 +264,14 @@ extension TBX {
         private var stopped = false
         private var depth = 0
         private var rootDepth: Int?
+        /// `langSec` in TBX v3, `langSet` in v2 (`martif`), for messages.
+        private var languageSectionName = "langSec"
+        /// The `xml:lang` values met, in order, for a file with no Chinese or no English.
+        private var languagesSeen: [String] = []
+        private var conceptCount = 0
+        /// How many concepts lacked a Chinese term, and how many an English one.
+        private var conceptsWithoutChinese = 0
+        private var conceptsWithoutEnglish = 0
         private var rootClosed = false
         private var concept: Concept?
         /// The role of the open language section, nil outside one.
@@ -244,9 +305,10 @@ extension TBX {
             var text = ""
         }
 
-        init(file: String, layer: GlossaryLayer) {
+        init(file: String, layer: GlossaryLayer, toSimplified: ChineseScriptConverter? = nil) {
             self.file = file
             self.layer = layer
+            self.toSimplified = toSimplified
         }
 
         func read(with parser: XMLParser) -> (entries: [GlossaryEntry], diagnostics: [GlossaryDiagnostic]) {
@@ -267,6 +329,7 @@ extension TBX {
                 }
             }
             parser.delegate = nil
+            summarizeMissingLanguages()
             return (entries, diagnostics)
         }
 
@@ -293,6 +356,7 @@ extension TBX {
                     return
                 }
                 rootDepth = depth
+                if elementName == "martif" { languageSectionName = "langSet" }
                 return
             }
             guard concept != nil else {
@@ -308,7 +372,9 @@ extension TBX {
             let type = attributeDict["type"]
             switch elementName {
             case "langSec", "langSet":
-                language = LanguageRole(tag: attributeDict["xml:lang"] ?? attributeDict["lang"] ?? "")
+                let tag = attributeDict["xml:lang"] ?? attributeDict["lang"] ?? ""
+                language = LanguageRole(tag: tag)
+                if languagesSeen.count < 20, !languagesSeen.contains(tag) { languagesSeen.append(tag) }
             case "termSec", "tig", "ntig":
                 inTermSection = true
             case "term" where inTermSection:
@@ -395,19 +461,27 @@ extension TBX {
         }
 
         /// Adds the entry a finished concept makes, or a diagnostic for what it lacks.
+        ///
+        /// A concept with only a Traditional term gets ICU's Simplified form of it, marked
+        /// derived: the term keeps the script its `xml:lang` declares.
         private func add(_ concept: Concept) {
+            conceptCount += 1
             let name = concept.id.map { "\(concept.element) '\($0)'" } ?? "\(concept.element) without an id"
             func problem(_ message: String) {
-                diagnostics.append(GlossaryDiagnostic(file: file, line: concept.line, column: concept.column, message: message))
+                diagnostics.append(GlossaryDiagnostic(file: file, line: concept.line, column: concept.column, extent: .entry, message: message))
             }
-            guard let simplified = concept.simplified.first ?? concept.traditional.first else {
-                problem("\(name) has no Chinese term (a langSec with xml:lang zh, zh-Hans or zh-Hant)")
+            if concept.simplified.isEmpty && concept.traditional.isEmpty { conceptsWithoutChinese += 1 }
+            if concept.english.isEmpty { conceptsWithoutEnglish += 1 }
+            let isDerived = concept.simplified.isEmpty
+            guard let chinese = concept.simplified.first ?? concept.traditional.first else {
+                problem("\(name) has no Chinese term (a \(languageSectionName) with xml:lang zh, zh-Hans or zh-Hant)")
                 return
             }
             guard let english = concept.english.first else {
-                problem("\(name) has no English term (a langSec with xml:lang en)")
+                problem("\(name) has no English term (a \(languageSectionName) with xml:lang en)")
                 return
             }
+            let simplified = isDerived ? ((try? toSimplified?.convert(chinese)) ?? chinese) : chinese
             let note = Level.allCases.lazy.compactMap { concept.notes[$0] }.first.map { $0.joined(separator: "; ") }
             entries.append(
                 GlossaryEntry(
@@ -416,8 +490,29 @@ extension TBX {
                     chineseVariants: Array(concept.simplified.dropFirst()) + Array(concept.traditional.dropFirst()),
                     pinyin: concept.pinyin.first,
                     type: concept.type ?? (concept.isProperNoun ? .other : .term),
-                    note: note,
+                    note: note, simplifiedIsDerived: isDerived,
                     origin: EntryOrigin(file: file, line: concept.line, layer: layer)))
+        }
+
+        /// One line, naming the languages found, instead of one per concept, when no concept
+        /// has a Chinese term (or none an English one): the file is in other languages.
+        private func summarizeMissingLanguages() {
+            let missing: String
+            if conceptCount > 0 && conceptsWithoutChinese == conceptCount {
+                missing = "Chinese (xml:lang zh, zh-CN, zh-Hans, zh-TW, zh-Hant …)"
+            } else if conceptCount > 0 && conceptsWithoutEnglish == conceptCount {
+                missing = "English (xml:lang en, en-US …)"
+            } else {
+                return
+            }
+            let first = diagnostics.first { $0.extent == .entry }
+            diagnostics.removeAll { $0.extent == .entry && $0.severity == .error }
+            let found = languagesSeen.isEmpty ? "none" : languagesSeen.map { $0.isEmpty ? "(no xml:lang)" : $0 }.joined(separator: ", ")
+            diagnostics.insert(
+                GlossaryDiagnostic(
+                    file: file, line: first?.line ?? 1, column: first?.column ?? 1,
+                    message: "no \(languageSectionName) in \(missing) in any of the \(conceptCount) entries; the languages found: \(found)"),
+                at: 0)
         }
 
         // MARK: Errors and declarations
@@ -473,7 +568,9 @@ extension TBX {
         // MARK: libxml2's error codes
 
         /// libxml2's warnings (`XML_WAR_*`), which `XMLParser` reports as errors.
-        static let warningCodes: Set<Int> = [27, 93, 97, 98, 99, 100, 102, 106, 107]
+        /// Not 27, an undeclared entity in a file with a DOCTYPE: the DTD that might declare it
+        /// is never read, and going on would leave the reference out of the term.
+        static let warningCodes: Set<Int> = [93, 97, 98, 99, 100, 102, 106, 107]
 
         /// libxml2's error code (`xmlParserErrors`, which `XMLParser` passes on as the error's
         /// code without a message) in words.
@@ -487,6 +584,8 @@ extension TBX {
             case 9: text = "a character XML does not allow, or bytes that are not valid UTF-8"
             case 23: text = "entity reference without its ';'"
             case 26: text = "undeclared entity (only &amp; &lt; &gt; &quot; &apos; and character references are allowed)"
+            case 27:
+                text = "an entity the DTD would declare (the DTD is never read: only &amp; &lt; &gt; &quot; &apos; and character references are allowed)"
             case 31, 32: text = "unknown or unsupported encoding"
             case 33, 34: text = "quoted string expected"
             case 38: text = "'<' in an attribute value, or an attribute value not closed"

@@ -1,6 +1,11 @@
 import DuizhaoText
 
 /// Reviews a glossary beyond what reading it checks: duplicates, conflicts, missing forms.
+///
+/// Every finding is a warning. A conflict (one term, two renderings) is what a glossary with
+/// several hands or a dictionary has by nature, and no glossary format Duizhao reads can say
+/// that it is the one authority whose conflicts would be mistakes; so `glossary check` fails
+/// only on what cannot be read.
 public struct GlossaryChecker {
     private let toSimplified: ChineseScriptConverter
     private let toTraditional: ChineseScriptConverter
@@ -12,48 +17,65 @@ public struct GlossaryChecker {
         toTraditional = try ChineseScriptConverter(to: .traditional)
     }
 
-    /// Problems among `entries` of one glossary file, in line order:
-    /// - a row repeating an earlier one (same English and Chinese): warning;
-    /// - one Chinese term given two English renderings: error (make one a variant);
-    /// - no Traditional form where the Simplified has characters ICU would change: warning,
-    ///   with ICU's suggestion.
+    /// Problems among `entries` of one glossary file, in line order, every one a warning (a
+    /// glossary is still usable with any of them, and real ones have them: action/actions,
+    /// Tileset/tile set):
+    /// - a row repeating an earlier one (same English and Chinese);
+    /// - one Chinese term given two English renderings (make one a variant);
+    /// - one English term given two different Chinese terms (make one a variant);
+    /// - no Traditional form where the Simplified has characters ICU would change: one line for
+    ///   the file, with ICU's suggestion for the first such entry.
     /// - Throws: `ICUError` when ICU fails.
     public func check(_ entries: [GlossaryEntry]) throws(ICUError) -> [GlossaryDiagnostic] {
         var diagnostics: [GlossaryDiagnostic] = []
         var firstByPair: [String: Int] = [:]
         var firstByChinese: [String: GlossaryEntry] = [:]
+        var firstByEnglish: [String: (entry: GlossaryEntry, chinese: String)] = [:]
+        var withoutTraditional: [(entry: GlossaryEntry, suggestion: String)] = []
+        func warning(_ origin: EntryOrigin, _ message: String) {
+            diagnostics.append(GlossaryDiagnostic(file: origin.file, line: origin.line, column: 1, severity: .warning, message: message))
+        }
         for entry in entries {
             let origin = entry.origin
             let chinese = try toSimplified.convert(entry.simplified)
-            let pair = entry.english.lowercased() + "\t" + chinese
+            let english = entry.english.lowercased()
+            let pair = english + "\t" + chinese
             if let line = firstByPair[pair] {
-                diagnostics.append(
-                    GlossaryDiagnostic(
-                        file: origin.file, line: origin.line, column: 1, severity: .warning,
-                        message: "duplicate of line \(line): \(entry.english) = \(entry.simplified)"))
+                warning(origin, "duplicate of line \(line): \(entry.english) = \(entry.simplified)")
                 continue
             }
             firstByPair[pair] = origin.line
-            if let earlier = firstByChinese[chinese], earlier.english.lowercased() != entry.english.lowercased(),
-                !earlier.englishVariants.contains(where: { $0.lowercased() == entry.english.lowercased() })
+            if let earlier = firstByChinese[chinese], earlier.english.lowercased() != english,
+                !earlier.englishVariants.contains(where: { $0.lowercased() == english })
             {
-                diagnostics.append(
-                    GlossaryDiagnostic(
-                        file: origin.file, line: origin.line, column: 1,
-                        message: "\(entry.simplified) is rendered '\(entry.english)' here but '\(earlier.english)' on line \(earlier.origin.line); make one a variant of the other"))
+                warning(origin, "\(entry.simplified) is rendered '\(entry.english)' here but '\(earlier.english)' on line \(earlier.origin.line); make one a variant of the other")
             } else if firstByChinese[chinese] == nil {
                 firstByChinese[chinese] = entry
             }
+            var isVariant = false
+            if let earlier = firstByEnglish[english] {
+                for variant in earlier.entry.chineseVariants where try toSimplified.convert(variant) == chinese { isVariant = true }
+            }
+            if let earlier = firstByEnglish[english], earlier.chinese != chinese, !isVariant {
+                warning(origin, "'\(entry.english)' is \(entry.simplified) here but \(earlier.entry.simplified) on line \(earlier.entry.origin.line); make one a variant of the other")
+            } else if firstByEnglish[english] == nil {
+                firstByEnglish[english] = (entry, chinese)
+            }
             if entry.traditional == nil {
                 let suggestion = try toTraditional.convert(entry.simplified)
-                if suggestion != entry.simplified {
-                    diagnostics.append(
-                        GlossaryDiagnostic(
-                            file: origin.file, line: origin.line, column: 1, severity: .warning,
-                            message: "no Traditional form for \(entry.simplified) (ICU suggests \(suggestion); check it)"))
-                }
+                if suggestion != entry.simplified { withoutTraditional.append((entry, suggestion)) }
             }
         }
-        return diagnostics
+        // One line for the file: a Simplified-only glossary lacks every Traditional form.
+        if let (first, suggestion) = withoutTraditional.first {
+            let count = withoutTraditional.count
+            warning(
+                first.origin,
+                count == 1
+                    ? "no Traditional form for \(first.simplified) (ICU suggests \(suggestion); check it)"
+                    : "\(count) entries have no Traditional form, from \(first.simplified) here (ICU suggests \(suggestion)) on; "
+                        + "add a zh-Hant column if the glossary is to serve Traditional text too")
+        }
+        return diagnostics.sorted { ($0.line, $0.column) < ($1.line, $1.column) }
     }
 }
