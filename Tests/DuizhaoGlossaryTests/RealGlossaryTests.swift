@@ -269,6 +269,20 @@ import Testing
         ])
     }
 
+    @Test func aDictionarysReadingsAndSensesAreNoConflicts() throws {
+        let dictionary = "說 说 [shuo1] /to speak/\n說 说 [shui4] /to persuade/\n表示 表示 [biao3 shi4] /to express/\n表達 表达 [biao3 da2] /to express/\n"
+        let (entries, _) = CEDICT.read(dictionary, file: "cedict_ts.u8")
+        #expect(entries.count == 4)
+        #expect(try GlossaryChecker().check(entries).isEmpty)
+        // The same rows in a glossary are conflicts.
+        let glossary = entries.map { entry -> GlossaryEntry in
+            var copy = entry
+            copy.origin.layer = .user
+            return copy
+        }
+        #expect(try GlossaryChecker().check(glossary).count == 2)
+    }
+
     // MARK: Encodings
 
     static func utf16(_ text: String, bigEndian: Bool, byteOrderMark: Bool = true) -> [UInt8] {

@@ -162,12 +162,13 @@ struct GlossaryTable {
     }
 
     /// Moves the terms of a column that did not say its script to `traditional` when they are
-    /// Traditional, a Simplified form derived: when at least a fifth of the terms with Chinese
-    /// characters have characters only Traditional writing uses (in a Simplified glossary
+    /// Traditional, a Simplified form derived: when at least a fifth of the (first 2,000) terms
+    /// with Chinese characters have characters only Traditional writing uses (in a Simplified glossary
     /// almost none do; in a Traditional one most terms of more than a character or two).
     mutating func takeTraditionalIfTheTermsAre() {
         guard let toSimplified else { return }
-        let withHan = entries.filter { $0.simplified.containsHan }
+        // The first thousands tell as well as all of them, and a large file is not converted twice.
+        let withHan = entries.lazy.filter { $0.simplified.containsHan }.prefix(2_000)
         let traditional = withHan.count { isTraditional($0.simplified) }
         guard traditional > 0, traditional * 5 >= withHan.count else { return }
         for index in entries.indices where !entries[index].simplifiedIsDerived {

@@ -23,6 +23,8 @@ public struct GlossaryChecker {
     /// - a row repeating an earlier one (same English and Chinese);
     /// - one Chinese term given two English renderings (make one a variant);
     /// - one English term given two different Chinese terms (make one a variant);
+    ///   neither conflict is looked for in a dictionary (CC-CEDICT), whose entries for one
+    ///   headword are its readings and senses;
     /// - no Traditional form where the Simplified has characters ICU would change: one line for
     ///   the file, with ICU's suggestion for the first such entry.
     /// - Throws: `ICUError` when ICU fails.
@@ -45,21 +47,24 @@ public struct GlossaryChecker {
                 continue
             }
             firstByPair[pair] = origin.line
-            if let earlier = firstByChinese[chinese], earlier.english.lowercased() != english,
-                !earlier.englishVariants.contains(where: { $0.lowercased() == english })
-            {
-                warning(origin, "\(entry.simplified) is rendered '\(entry.english)' here but '\(earlier.english)' on line \(earlier.origin.line); make one a variant of the other")
-            } else if firstByChinese[chinese] == nil {
-                firstByChinese[chinese] = entry
-            }
-            var isVariant = false
-            if let earlier = firstByEnglish[english] {
-                for variant in earlier.entry.chineseVariants where try toSimplified.convert(variant) == chinese { isVariant = true }
-            }
-            if let earlier = firstByEnglish[english], earlier.chinese != chinese, !isVariant {
-                warning(origin, "'\(entry.english)' is \(entry.simplified) here but \(earlier.entry.simplified) on line \(earlier.entry.origin.line); make one a variant of the other")
-            } else if firstByEnglish[english] == nil {
-                firstByEnglish[english] = (entry, chinese)
+            // A dictionary lists a headword's readings and senses, not rival renderings.
+            if origin.layer != .dictionary {
+                if let earlier = firstByChinese[chinese] {
+                    if earlier.english.lowercased() != english, !earlier.englishVariants.contains(where: { $0.lowercased() == english }) {
+                        warning(origin, "\(entry.simplified) is rendered '\(entry.english)' here but '\(earlier.english)' on line \(earlier.origin.line); make one a variant of the other")
+                    }
+                } else {
+                    firstByChinese[chinese] = entry
+                }
+                if let earlier = firstByEnglish[english] {
+                    var isVariant = false
+                    for variant in earlier.entry.chineseVariants where try toSimplified.convert(variant) == chinese { isVariant = true }
+                    if earlier.chinese != chinese, !isVariant {
+                        warning(origin, "'\(entry.english)' is \(entry.simplified) here but \(earlier.entry.simplified) on line \(earlier.entry.origin.line); make one a variant of the other")
+                    }
+                } else {
+                    firstByEnglish[english] = (entry, chinese)
+                }
             }
             if entry.traditional == nil {
                 let suggestion = try toTraditional.convert(entry.simplified)

@@ -85,24 +85,25 @@ public enum GlossaryLoader {
         _ data: Data, path: String, file: String, layer: GlossaryLayer, options: GlossaryReadOptions = .init()
     ) -> (entries: [GlossaryEntry], diagnostics: [GlossaryDiagnostic]) {
         let named = options.format ?? format(ofName: path)
-        let toSimplified = try? ChineseScriptConverter(to: .simplified)
         if named == .tbx || (named == nil && data.first(where: { ![0x20, 0x0A, 0x0D, 0x09].contains($0) }) == UInt8(ascii: "<")) {
             let head = data.isEmpty ? fileHead(path) : data.prefix(4)
             guard GlossaryEncoding.isUTF16(head) else {
-                return TBX.read(contentsOf: URL(fileURLWithPath: path), file: file, layer: layer, toSimplified: toSimplified)
+                return TBX.read(contentsOf: URL(fileURLWithPath: path), file: file, layer: layer, toSimplified: try? ChineseScriptConverter(to: .simplified))
             }
             // UTF-16 XML (MultiTerm writes it): read whole, as UTF-8 for the parser.
             let bytes = data.isEmpty ? (FileManager.default.contents(atPath: path) ?? Data()) : data
             switch GlossaryEncoding.decode(bytes, file: file) {
             case .success(let text):
-                return TBX.read(data: Data(GlossaryEncoding.declaringUTF8(text).utf8), file: file, layer: layer, toSimplified: toSimplified)
+                return TBX.read(
+                    data: Data(GlossaryEncoding.declaringUTF8(text).utf8), file: file, layer: layer,
+                    toSimplified: try? ChineseScriptConverter(to: .simplified))
             case .failure(let problem):
                 return ([], [problem])
             }
         }
         switch GlossaryEncoding.decode(data, file: file) {
         case .success(let text):
-            return read(text, file: file, layer: layer, options: options, path: path, toSimplified: toSimplified)
+            return read(text, file: file, layer: layer, options: options, path: path)
         case .failure(let problem):
             return ([], [problem])
         }
@@ -117,13 +118,16 @@ public enum GlossaryLoader {
 
     /// Parses glossary text of the format `options` name, or else `path`'s name or the
     /// content show (`path` is `file` unless given).
+    /// - Parameter toSimplified: ICU's Traditional → Simplified transform, made when not given.
     public static func read(
         _ text: String, file: String, layer: GlossaryLayer, options: GlossaryReadOptions = .init(), path: String? = nil,
         toSimplified: ChineseScriptConverter? = nil
     ) -> (entries: [GlossaryEntry], diagnostics: [GlossaryDiagnostic]) {
         let named = options.format ?? format(ofName: path ?? file)
         let format = named ?? sniffedFormat(text)
-        let (entries, diagnostics) = read(text, as: format, file: file, layer: layer, languages: options.languages, toSimplified: toSimplified)
+        // CC-CEDICT gives both scripts; the others may need ICU to tell and convert Traditional.
+        let converter = format == .cedict ? nil : toSimplified ?? (try? ChineseScriptConverter(to: .simplified))
+        let (entries, diagnostics) = read(text, as: format, file: file, layer: layer, languages: options.languages, toSimplified: converter)
         // Named one thing, shaped as another: say so, rather than list every row's complaint.
         let sniffed = sniffedFormat(text)
         if options.format == nil, sniffed != format, diagnostics.contains(where: { $0.severity == .error }) {
