@@ -310,6 +310,32 @@ import Testing
         #expect(try GlossaryLoader.check(path: lone).diagnostics.map(\.description) == ["\(lone):2:1: error: invalid UTF-16: a lone surrogate at byte offset 14"])
     }
 
+    @Test func aGB18030TBXWithoutADeclarationSaysHowToConvertIt() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // pootleTBX with 书签 in GB18030 (C7 A9 is 签, CA E9 书).
+        let parts = Self.pootleTBX.components(separatedBy: "书签")
+        let bytes = Array(parts[0].utf8) + [0xCA, 0xE9, 0xC7, 0xA9] + Array(parts[1].utf8)
+        let path = try Self.write(bytes, "gbk.tbx", in: folder)
+        let (_, diagnostics) = try GlossaryLoader.check(path: path)
+        #expect(diagnostics.count == 1)
+        #expect(diagnostics.first?.message.hasPrefix("not UTF-8: the file looks like GB18030") == true)
+    }
+
+    @Test func severalNoteColumnsAreJoined() {
+        let csv = "English,Chinese (Simplified),Comment,Definition,Part of speech\nbank,银行,finance,a place for money,noun\nchip,芯片,,semiconductor,noun\n"
+        let (entries, diagnostics) = GlossaryCSV.read(csv, file: "g.csv", layer: .user)
+        #expect(entries.map(\.note) == ["finance; a place for money", "semiconductor"])
+        #expect(diagnostics.map(\.message) == ["unknown column 'Part of speech' is ignored"])
+    }
+
+    @Test func aLanguageNamedTwiceIsAnUnknownColumnAndDefinitionsAreNotes() {
+        let csv = "English,Chinese,English definition,Chinese (Simplified)\nbank,银行,a place for money,\n"
+        let (entries, diagnostics) = GlossaryCSV.read(csv, file: "g.csv", layer: .user)
+        #expect(entries.map(\.note) == ["a place for money"])
+        #expect(diagnostics.map(\.description) == ["g.csv:1:36: warning: unknown column 'Chinese (Simplified)' is ignored"])
+    }
+
     @Test func aGB18030FileSaysHowToConvertIt() throws {
         let folder = try Self.folder()
         defer { try? FileManager.default.removeItem(at: folder) }

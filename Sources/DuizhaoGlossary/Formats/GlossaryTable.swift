@@ -123,21 +123,28 @@ struct GlossaryTable {
     }
 
     /// What each cell of a first row names, or nil when the row is not a header: it must name a
-    /// language or a side, and no language twice.
+    /// language or both sides. A language or side named again is an unknown column.
     static func header(_ cells: [Substring]) -> [HeaderCell]? {
+        var named = Set<String>()
         let parsed = cells.map { cell -> HeaderCell in
-            if let side = sideNames[cell.trimmingWhitespace().lowercased()] { return .side(side) }
-            guard let column = GlossaryColumn(header: cell) else { return .unknown }
-            let declares = GlossaryLanguage(name: cell)?.declaresScript ?? true
-            return .column(column, declaresScript: declares)
+            let kind: HeaderCell
+            if let side = sideNames[cell.trimmingWhitespace().lowercased()] {
+                kind = .side(side)
+            } else if let column = GlossaryColumn(header: cell) {
+                kind = .column(column, declaresScript: GlossaryLanguage(name: cell)?.declaresScript ?? true)
+            } else {
+                return .unknown
+            }
+            switch kind {
+            case .side(let side): return named.insert("side \(side)").inserted ? kind : .unknown
+            case .column(let column, _) where [.english, .simplified, .traditional].contains(column):
+                return named.insert(column.rawValue).inserted ? kind : .unknown
+            default: return kind
+            }
         }
-        let languages = parsed.compactMap { cell -> GlossaryColumn? in
-            guard case .column(let column, _) = cell, [.english, .simplified, .traditional].contains(column) else { return nil }
-            return column
-        }
-        let sides = parsed.compactMap { if case .side(let side) = $0 { side } else { nil } }
-        guard !languages.isEmpty || Set(sides) == [0, 1] else { return nil }
-        guard Set(languages).count == languages.count, Set(sides).count == sides.count else { return nil }
+        let languages = parsed.filter { if case .column(let column, _) = $0 { [.english, .simplified, .traditional].contains(column) } else { false } }
+        let sides = parsed.filter { if case .side = $0 { true } else { false } }
+        guard !languages.isEmpty || sides.count == 2 else { return nil }
         return parsed
     }
 
@@ -192,7 +199,13 @@ struct GlossaryTable {
             if cell.text != cell.text.trimmingWhitespace() {
                 warning("spaces around '\(cell.text.trimmingWhitespace())'", line: line, column: cell.column)
             }
-            values[column] = Cell(text: cell.text.trimmingWhitespace(), line: cell.line, column: cell.column)
+            let text = cell.text.trimmingWhitespace()
+            // Several note columns (comment, definition) are joined; another column named twice keeps its last cell.
+            if column == .note, let earlier = values[.note], !earlier.text.isEmpty {
+                if !text.isEmpty { values[.note]?.text = earlier.text + "; " + text }
+                continue
+            }
+            values[column] = Cell(text: text, line: cell.line, column: cell.column)
         }
         func text(_ column: GlossaryColumn) -> String? {
             guard let value = values[column]?.text, !value.isEmpty else { return nil }

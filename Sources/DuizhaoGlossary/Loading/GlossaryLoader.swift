@@ -88,7 +88,15 @@ public enum GlossaryLoader {
         if named == .tbx || (named == nil && data.first(where: { ![0x20, 0x0A, 0x0D, 0x09].contains($0) }) == UInt8(ascii: "<")) {
             let head = data.isEmpty ? fileHead(path) : data.prefix(4)
             guard GlossaryEncoding.isUTF16(head) else {
-                return TBX.read(contentsOf: URL(fileURLWithPath: path), file: file, layer: layer, toSimplified: try? ChineseScriptConverter(to: .simplified))
+                let read = TBX.read(contentsOf: URL(fileURLWithPath: path), file: file, layer: layer, toSimplified: try? ChineseScriptConverter(to: .simplified))
+                // XML without an encoding declaration is UTF-8; GB18030 bytes there get the hint text files get.
+                if read.diagnostics.contains(where: { $0.extent == .file && $0.message.contains("not valid UTF-8") }),
+                    case .failure(let problem) = GlossaryEncoding.decode(data.isEmpty ? (FileManager.default.contents(atPath: path) ?? Data()) : data, file: file),
+                    problem.message.hasPrefix("not UTF-8")
+                {
+                    return (read.entries, [problem])
+                }
+                return read
             }
             // UTF-16 XML (MultiTerm writes it): read whole, as UTF-8 for the parser.
             let bytes = data.isEmpty ? (FileManager.default.contents(atPath: path) ?? Data()) : data
