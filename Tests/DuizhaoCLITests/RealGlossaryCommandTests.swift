@@ -80,6 +80,11 @@ import Testing
         let check = try BinaryRunner.run(["glossary", "check", glossary])
         #expect(check.status == 0)
         #expect(check.stdout.hasSuffix("0 errors, 0 warnings\n"))
+        // Lookup says which form ICU derived.
+        let json = try BinaryRunner.run(["lookup", "儲存庫", "--glossary", glossary, "--no-dictionary", "--format", "json"])
+        #expect(json.stdout.hasPrefix("{\"en\":\"repository\",\"en_variants\":[],\"zh\":\"储存库\",\"zh_derived\":true,\"zh_hant\":\"儲存庫\""))
+        let table = try BinaryRunner.run(["lookup", "repository", "--glossary", glossary, "--no-dictionary"])
+        #expect(table.stdout.contains("  储存库: 简体 by ICU from 繁體\n"))
     }
 
     @Test func checkOnACleanOmegaTGlossaryExitsZeroWithWarningsAtMost() throws {
