@@ -26,14 +26,16 @@ public enum DuizhaoTSV {
         _ text: String, file: String, layer: GlossaryLayer, languages: [GlossaryLanguage]? = nil,
         toSimplified: ChineseScriptConverter? = nil
     ) -> (entries: [GlossaryEntry], diagnostics: [GlossaryDiagnostic]) {
-        var rows: [[GlossaryTable.Cell]] = []
+        var rows: [(line: Substring, number: Int)] = []
         var lineNumber = 0
         for line in text.lineSlices() {
             lineNumber += 1
             if line.trimmingWhitespace().isEmpty || line.first == "#" { continue }
-            rows.append(cells(of: line, lineNumber: lineNumber))
+            rows.append((line, lineNumber))
         }
-        return GlossaryTable.read(rows, file: file, layer: layer, languages: languages, toSimplified: toSimplified)
+        return GlossaryTable.read(
+            rows, cellsOf: { cells(of: $0.line, lineNumber: $0.number) }, file: file, layer: layer, languages: languages,
+            toSimplified: toSimplified)
     }
 
     static func cells(of line: Substring, lineNumber: Int) -> [GlossaryTable.Cell] {

@@ -37,10 +37,10 @@ public enum GlossaryCSV {
         } catch {
             return ([], [GlossaryDiagnostic(file: file, line: error.line, column: error.column, message: error.message)])
         }
-        let rows = records.filter { !isBlank($0) }.map { record in
-            record.map { GlossaryTable.Cell(text: Substring($0.text), line: $0.line, column: $0.column) }
-        }
-        return GlossaryTable.read(rows, file: file, layer: layer, languages: languages, toSimplified: toSimplified)
+        return GlossaryTable.read(
+            records.filter { !isBlank($0) },
+            cellsOf: { record in record.map { GlossaryTable.Cell(text: Substring($0.text), line: $0.line, column: $0.column) } },
+            file: file, layer: layer, languages: languages, toSimplified: toSimplified)
     }
 
     /// Whether a record has no text at all: an empty line, or a spreadsheet's row of empty

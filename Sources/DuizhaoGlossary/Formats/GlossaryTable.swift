@@ -50,11 +50,13 @@ struct GlossaryTable {
     ///   - toSimplified: ICU's Traditional → Simplified transform, to tell and convert
     ///     Traditional terms in a column whose header does not say the script; without it,
     ///     such a column is taken as Simplified.
-    static func read(
-        _ rows: [[Cell]], file: String, layer: GlossaryLayer, languages: [GlossaryLanguage]? = nil,
+    ///   - cellsOf: a row's cells, made when the row is read, so that a large file's cells are
+    ///     never all held at once.
+    static func read<Rows: Collection>(
+        _ rows: Rows, cellsOf: (Rows.Element) -> [Cell], file: String, layer: GlossaryLayer, languages: [GlossaryLanguage]? = nil,
         toSimplified: ChineseScriptConverter? = nil
     ) -> (entries: [GlossaryEntry], diagnostics: [GlossaryDiagnostic]) {
-        guard let first = rows.first else {
+        guard let first = rows.first.map(cellsOf) else {
             return ([], [GlossaryDiagnostic(file: file, line: 1, column: 1, message: "no header and no entries")])
         }
         let headerLine = first.first?.line ?? 1
@@ -84,7 +86,12 @@ struct GlossaryTable {
             let named = Set(cells.compactMap { if case .column(let column, _) = $0 { column } else { nil } })
             let hasEnglish = named.contains(.english)
             let hasChinese = named.contains(.simplified) || named.contains(.traditional)
-            let hanCounts = sides.map { index in data.count { row in index < row.count && row[index].text.containsHan } }
+            let hanCounts = sides.map { index in
+                data.count { element in
+                    let row = cellsOf(element)
+                    return index < row.count && row[index].text.containsHan
+                }
+            }
             var chineseSide: Int?
             if !hasChinese, let most = hanCounts.max(), most > 0 { chineseSide = sides[hanCounts.firstIndex(of: most)!] }
             for index in sides {
@@ -117,7 +124,10 @@ struct GlossaryTable {
                 table.warning("unknown column '\(cell.text)' is ignored", line: cell.line, column: cell.column)
             }
         }
-        for row in data { table.addRow(row, line: row.first?.line ?? headerLine) }
+        for element in data {
+            let row = cellsOf(element)
+            table.addRow(row, line: row.first?.line ?? headerLine)
+        }
         if scriptUndeclared { table.takeTraditionalIfTheTermsAre() }
         return (table.entries, table.diagnostics)
     }

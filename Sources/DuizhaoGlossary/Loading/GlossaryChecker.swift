@@ -30,55 +30,62 @@ public struct GlossaryChecker {
     /// - Throws: `ICUError` when ICU fails.
     public func check(_ entries: [GlossaryEntry]) throws(ICUError) -> [GlossaryDiagnostic] {
         var diagnostics: [GlossaryDiagnostic] = []
+        // Entries by index, not copies: a glossary may have a million rows.
         var firstByPair: [String: Int] = [:]
-        var firstByChinese: [String: GlossaryEntry] = [:]
-        var firstByEnglish: [String: (entry: GlossaryEntry, chinese: String)] = [:]
-        var withoutTraditional: [(entry: GlossaryEntry, suggestion: String)] = []
+        var firstByChinese: [String: Int] = [:]
+        var firstByEnglish: [String: Int] = [:]
+        var withoutTraditional = 0
+        var firstWithoutTraditional: (index: Int, suggestion: String)?
         func warning(_ origin: EntryOrigin, _ message: String) {
             diagnostics.append(GlossaryDiagnostic(file: origin.file, line: origin.line, column: 1, severity: .warning, message: message))
         }
-        for entry in entries {
+        for (index, entry) in entries.enumerated() {
             let origin = entry.origin
             let chinese = try toSimplified.convert(entry.simplified)
             let english = entry.english.lowercased()
             let pair = english + "\t" + chinese
-            if let line = firstByPair[pair] {
-                warning(origin, "duplicate of line \(line): \(entry.english) = \(entry.simplified)")
+            if let first = firstByPair[pair] {
+                warning(origin, "duplicate of line \(entries[first].origin.line): \(entry.english) = \(entry.simplified)")
                 continue
             }
-            firstByPair[pair] = origin.line
+            firstByPair[pair] = index
             // A dictionary lists a headword's readings and senses, not rival renderings.
             if origin.layer != .dictionary {
-                if let earlier = firstByChinese[chinese] {
+                if let first = firstByChinese[chinese] {
+                    let earlier = entries[first]
                     if earlier.english.lowercased() != english, !earlier.englishVariants.contains(where: { $0.lowercased() == english }) {
                         warning(origin, "\(entry.simplified) is rendered '\(entry.english)' here but '\(earlier.english)' on line \(earlier.origin.line); make one a variant of the other")
                     }
                 } else {
-                    firstByChinese[chinese] = entry
+                    firstByChinese[chinese] = index
                 }
-                if let earlier = firstByEnglish[english] {
-                    var isVariant = false
-                    for variant in earlier.entry.chineseVariants where try toSimplified.convert(variant) == chinese { isVariant = true }
-                    if earlier.chinese != chinese, !isVariant {
-                        warning(origin, "'\(entry.english)' is \(entry.simplified) here but \(earlier.entry.simplified) on line \(earlier.entry.origin.line); make one a variant of the other")
+                if let first = firstByEnglish[english] {
+                    let earlier = entries[first]
+                    var isSame = try toSimplified.convert(earlier.simplified) == chinese
+                    for variant in earlier.chineseVariants where !isSame { isSame = try toSimplified.convert(variant) == chinese }
+                    if !isSame {
+                        warning(origin, "'\(entry.english)' is \(entry.simplified) here but \(earlier.simplified) on line \(earlier.origin.line); make one a variant of the other")
                     }
                 } else {
-                    firstByEnglish[english] = (entry, chinese)
+                    firstByEnglish[english] = index
                 }
             }
             if entry.traditional == nil {
                 let suggestion = try toTraditional.convert(entry.simplified)
-                if suggestion != entry.simplified { withoutTraditional.append((entry, suggestion)) }
+                if suggestion != entry.simplified {
+                    withoutTraditional += 1
+                    if firstWithoutTraditional == nil { firstWithoutTraditional = (index, suggestion) }
+                }
             }
         }
         // One line for the file: a Simplified-only glossary lacks every Traditional form.
-        if let (first, suggestion) = withoutTraditional.first {
-            let count = withoutTraditional.count
+        if let (index, suggestion) = firstWithoutTraditional {
+            let first = entries[index]
             warning(
                 first.origin,
-                count == 1
+                withoutTraditional == 1
                     ? "no Traditional form for \(first.simplified) (ICU suggests \(suggestion); check it)"
-                    : "\(count) entries have no Traditional form, from \(first.simplified) here (ICU suggests \(suggestion)) on; "
+                    : "\(withoutTraditional) entries have no Traditional form, from \(first.simplified) here (ICU suggests \(suggestion)) on; "
                         + "add a zh-Hant column if the glossary is to serve Traditional text too")
         }
         return diagnostics.sorted { ($0.line, $0.column) < ($1.line, $1.column) }
