@@ -215,6 +215,18 @@ import Testing
         #expect(message == "read as TSV for its name, but it looks like CSV; name it .csv or pass --glossary-format csv")
     }
 
+    @Test(arguments: [
+        ("Hello, world\nslug\t缩略名\n", GlossaryFormat.tsv),
+        ("# OmegaT\nslug\t缩略名\t\n", .tsv),
+        ("en,zh\nbank,银行\n", .csv),
+        ("\u{FEFF}  <?xml version=\"1.0\"?><martif/>", .tbx),
+        ("# CC-CEDICT\n書籤 书签 [shu1 qian1] /bookmark/\n", .cedict),
+        ("", .tsv),
+    ])
+    func contentTellsTheFormatOfAFileItsNameDoesNot(text: String, format: GlossaryFormat) {
+        #expect(GlossaryLoader.sniffedFormat(text) == format)
+    }
+
     // MARK: Traditional-only terms
 
     @Test func anOmegaTGlossaryInTraditionalKeepsItsScript() {
@@ -250,6 +262,25 @@ import Testing
         #expect(tsv.hasSuffix("repository\t\t儲存庫\t\tterm\t\t\t\n"))
         #expect(DuizhaoTSV.read(tsv, file: "g.tsv", layer: .user, toSimplified: Self.toSimplified).entries.map(\.withoutOrigin) == entries.map(\.withoutOrigin))
         #expect(GlossaryCSV.read(GlossaryCSV.write(entries), file: "g.csv", layer: .user, toSimplified: Self.toSimplified).entries.map(\.withoutOrigin) == entries.map(\.withoutOrigin))
+    }
+
+    @Test func aTBXWhoseZhSectionsHoldTraditionalTermsKeepsThem() {
+        func tbx(_ terms: [(String, String)], extra: String = "") -> String {
+            var xml = "<tbx xmlns=\"urn:iso:std:iso:30042:ed-2\"><text><body>\n"
+            for (english, chinese) in terms {
+                xml += "<conceptEntry><langSec xml:lang=\"en\"><termSec><term>\(english)</term></termSec></langSec>"
+                xml += "\(extra)<langSec xml:lang=\"zh\"><termSec><term>\(chinese)</term></termSec></langSec></conceptEntry>\n"
+            }
+            return xml + "</body></text></tbx>"
+        }
+        let traditional = TBX.read(data: Data(tbx([("repository", "儲存庫"), ("branch", "分支")]).utf8), file: "g.tbx", layer: .user, toSimplified: Self.toSimplified)
+        #expect(traditional.entries.map { "\($0.simplified)/\($0.traditional ?? "")/\($0.simplifiedIsDerived)" } == ["储存库/儲存庫/true", "分支/分支/true"])
+        let simplified = TBX.read(data: Data(tbx([("repository", "存储库"), ("branch", "分支")]).utf8), file: "g.tbx", layer: .user, toSimplified: Self.toSimplified)
+        #expect(simplified.entries.map { "\($0.simplified)/\($0.traditional ?? "")/\($0.simplifiedIsDerived)" } == ["存储库//false", "分支//false"])
+        // Beside a section that says its script, zh holds variants, as Duizhao writes them.
+        let hans = "<langSec xml:lang=\"zh-Hans\"><termSec><term>仓库</term></termSec></langSec>"
+        let variants = TBX.read(data: Data(tbx([("repository", "儲存庫")], extra: hans).utf8), file: "g.tbx", layer: .user, toSimplified: Self.toSimplified)
+        #expect(variants.entries.map { "\($0.simplified)/\($0.chineseVariants)/\($0.simplifiedIsDerived)" } == ["仓库/[\"儲存庫\"]/false"])
     }
 
     // MARK: check

@@ -188,9 +188,10 @@ import Testing
     }
 
     @Test(arguments: [
-        ("en", TBX.LanguageRole.english), ("EN-gb", .english), ("zh", .simplified), ("zh-CN", .simplified),
+        ("en", TBX.LanguageRole.english), ("EN-gb", .english), ("zh", .chinese), ("ZHO", .chinese), ("zh-CN", .simplified),
         ("zh-SG", .simplified), ("zh-Hans", .simplified), ("zh-Hans-HK", .simplified), ("zh-TW", .traditional),
         ("zh-HK", .traditional), ("zh-MO", .traditional), ("zh-Hant", .traditional), ("zh_Hant_TW", .traditional),
+        ("zh_tw", .traditional), ("zh_CN", .simplified),
         ("zh-Latn-pinyin", .pinyin), ("zh-Latn", .pinyin), ("fr", .other), ("ja", .other), ("", .other),
     ])
     func languagesByTag(tag: String, role: TBX.LanguageRole) {

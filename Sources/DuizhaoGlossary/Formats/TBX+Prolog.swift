@@ -3,12 +3,15 @@ import Foundation
 extension TBX {
     /// What a language section holds, by its `xml:lang`.
     enum LanguageRole: Equatable {
-        case english, simplified, traditional, pinyin, other
+        /// `chinese` is `zh` without a script or region: read as Simplified unless the file's
+        /// terms show Traditional.
+        case english, simplified, traditional, chinese, pinyin, other
 
         init(tag: String) {
-            switch GlossaryLanguage(name: tag)?.column {
+            let language = GlossaryLanguage(name: tag)
+            switch language?.column {
             case .english: self = .english
-            case .simplified: self = .simplified
+            case .simplified: self = language?.declaresScript == false ? .chinese : .simplified
             case .traditional: self = .traditional
             case .pinyin: self = .pinyin
             default: self = .other

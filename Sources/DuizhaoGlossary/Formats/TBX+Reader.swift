@@ -28,6 +28,8 @@ extension TBX {
         /// How many concepts lacked a Chinese term, and how many an English one.
         private var conceptsWithoutChinese = 0
         private var conceptsWithoutEnglish = 0
+        /// The entries whose Chinese came from `zh` sections alone, whose script the terms tell.
+        private var undeclared: [Int] = []
         private var rootClosed = false
         private var concept: Concept?
         /// The role of the open language section, nil outside one.
@@ -49,6 +51,8 @@ extension TBX {
             var notes: [Level: [String]] = [:]
             var type: TermType?
             var isProperNoun = false
+            /// Whether a section said which script (zh-Hans, zh-CN, zh-Hant …), rather than zh alone.
+            var declaresScript = false
         }
 
         enum Level: CaseIterable { case concept, language, term }
@@ -86,6 +90,7 @@ extension TBX {
             }
             parser.delegate = nil
             summarizeMissingLanguages()
+            takeTraditionalIfTheTermsAre()
             return (entries, diagnostics)
         }
 
@@ -200,8 +205,13 @@ extension TBX {
             case .term:
                 switch language {
                 case .english: concept.english.append(text)
-                case .simplified: concept.simplified.append(text)
-                case .traditional: concept.traditional.append(text)
+                case .simplified:
+                    concept.simplified.append(text)
+                    concept.declaresScript = true
+                case .chinese: concept.simplified.append(text)
+                case .traditional:
+                    concept.traditional.append(text)
+                    concept.declaresScript = true
                 case .pinyin: concept.pinyin.append(text)
                 case .other, nil: break
                 }
@@ -239,6 +249,7 @@ extension TBX {
             }
             let simplified = isDerived ? ((try? toSimplified?.convert(chinese)) ?? chinese) : chinese
             let note = Level.allCases.lazy.compactMap { concept.notes[$0] }.first.map { $0.joined(separator: "; ") }
+            if !concept.declaresScript { undeclared.append(entries.count) }
             entries.append(
                 GlossaryEntry(
                     english: english, englishVariants: Array(concept.english.dropFirst()),
@@ -252,6 +263,20 @@ extension TBX {
 
         /// One line, naming the languages found, instead of one per concept, when no concept
         /// has a Chinese term (or none an English one): the file is in other languages.
+        private func takeTraditionalIfTheTermsAre() {
+            guard let toSimplified, !undeclared.isEmpty else { return }
+            let terms = undeclared.lazy.map { self.entries[$0].simplified }.filter(\.containsHan).prefix(2_000)
+            let traditional = terms.count { ((try? toSimplified.convert($0)) ?? $0) != $0 }
+            // As for tables (`GlossaryTable.takeTraditionalIfTheTermsAre`): a fifth or more.
+            guard traditional > 0, traditional * 5 >= terms.count else { return }
+            for index in undeclared {
+                let term = entries[index].simplified
+                entries[index].traditional = term
+                entries[index].simplified = (try? toSimplified.convert(term)) ?? term
+                entries[index].simplifiedIsDerived = true
+            }
+        }
+
         private func summarizeMissingLanguages() {
             let missing: String
             if conceptCount > 0 && conceptsWithoutChinese == conceptCount {

@@ -23,7 +23,8 @@ import Foundation
 /// `xml:lang` (a hyphen or an underscore between subtags):
 /// - `en`, `en-*`: the first term is `english`, the others `englishVariants`;
 /// - `zh`, `zh-CN`, `zh-SG`, `zh-Hans*`: the first term is `simplified`, the others
-///   `chineseVariants`;
+///   `chineseVariants`; but when a fifth or more of the concepts whose Chinese is only in
+///   `zh` sections (no script, no region) have Traditional terms, those are read as `zh-Hant`;
 /// - `zh-TW`, `zh-HK`, `zh-MO`, `zh-Hant*`: the first term is `traditional`, the others
 ///   `chineseVariants` (after those of the sections above); with no Simplified term,
 ///   `simplified` is ICU's conversion of the Traditional one, marked `simplifiedIsDerived`

@@ -54,7 +54,10 @@ public struct GlossaryChecker {
                 if let first = firstByChinese[chinese] {
                     let earlier = entries[first]
                     if earlier.english.lowercased() != english, !earlier.englishVariants.contains(where: { $0.lowercased() == english }) {
-                        warning(origin, "\(entry.simplified) is rendered '\(entry.english)' here but '\(earlier.english)' on line \(earlier.origin.line); make one a variant of the other")
+                        warning(
+                            origin,
+                            "\(entry.simplified) is rendered '\(entry.english)' here but '\(earlier.english)' on line \(earlier.origin.line); "
+                                + "make one a variant of the other")
                     }
                 } else {
                     firstByChinese[chinese] = index
@@ -64,7 +67,10 @@ public struct GlossaryChecker {
                     var isSame = try toSimplified.convert(earlier.simplified) == chinese
                     for variant in earlier.chineseVariants where !isSame { isSame = try toSimplified.convert(variant) == chinese }
                     if !isSame {
-                        warning(origin, "'\(entry.english)' is \(entry.simplified) here but \(earlier.simplified) on line \(earlier.origin.line); make one a variant of the other")
+                        warning(
+                            origin,
+                            "'\(entry.english)' is \(entry.simplified) here but \(earlier.simplified) on line \(earlier.origin.line); "
+                                + "make one a variant of the other")
                     }
                 } else {
                     firstByEnglish[english] = index

@@ -179,13 +179,14 @@ public enum GlossaryLoader {
     }
 
     /// The format text looks like: XML is TBX; lines `TRAD SIMP [pin1 yin1] /gloss/` are
-    /// CC-CEDICT; a first line with a tab is TSV, one with a comma and no tab CSV.
+    /// CC-CEDICT; lines with tabs are TSV, lines with commas and no tab (among the first 20)
+    /// CSV.
     static func sniffedFormat(_ text: String) -> GlossaryFormat {
         if text.unicodeScalars.first(where: { $0 != "\u{FEFF}" && !$0.properties.isWhitespace }) == "<" { return .tbx }
-        let firstEntry = text.lineSlices().lazy.first { !$0.hasPrefix("#") && !$0.trimmingWhitespace().isEmpty }
-        guard let line = firstEntry else { return .tsv }
+        let lines = text.lineSlices().lazy.filter { !$0.hasPrefix("#") && !$0.trimmingWhitespace().isEmpty }.prefix(20)
+        guard let line = lines.first else { return .tsv }
         if line.contains(" ["), line.contains("] /"), !line.contains("\t") { return .cedict }
-        if !line.contains("\t") && line.contains(",") { return .csv }
+        if !lines.contains(where: { $0.contains("\t") }) && line.contains(",") { return .csv }
         return .tsv
     }
 
