@@ -32,6 +32,19 @@ import Testing
         #expect(check.stdout.contains("\(glossary):2:1: error: no Chinese term (column zh or zh-Hant)"))
     }
 
+    @Test(arguments: [["segment", "--unit", "word", "ARTICLE"], ["annotate", "ARTICLE"], ["align", "ARTICLE", "ARTICLE"]])
+    func everyCommandThatLoadsGlossariesGoesOnPastABadRow(command: [String]) throws {
+        let folder = try BinaryRunner.temporaryFolder("badrow-all")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let glossary = try Self.write("slug\t缩略名\norphan term\n", "g.txt", in: folder)
+        let article = try Self.write("The slug is short. 缩略名很短。\n", "article.txt", in: folder)
+        let arguments = command.map { $0 == "ARTICLE" ? article : $0 } + ["--no-dictionary", "--glossary", glossary]
+        let result = try BinaryRunner.run(arguments)
+        #expect(result.status == 0, "\(command[0]): \(result.stderr)")
+        #expect(result.stderr.contains("\(glossary):2:1: warning: no Chinese term (column zh or zh-Hant); left out"))
+        #expect(!result.stdout.isEmpty)
+    }
+
     @Test func aTBXv2WithItsDoctypeLoads() throws {
         let folder = try BinaryRunner.temporaryFolder("tbx2")
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -158,11 +158,6 @@ struct GlossaryTable {
         return parsed
     }
 
-    /// The columns of a header row, or nil when the row is not a header.
-    static func columns(ofHeader cells: [Substring]) -> [GlossaryColumn?]? {
-        header(cells)?.map { cell -> GlossaryColumn? in if case .column(let column, _) = cell { column } else { nil } }
-    }
-
     mutating func error(_ message: String, line: Int, column: Int) {
         diagnostics.append(GlossaryDiagnostic(file: file, line: line, column: column, extent: .entry, message: message))
     }
