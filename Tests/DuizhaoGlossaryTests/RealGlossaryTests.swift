@@ -367,6 +367,39 @@ import Testing
         #expect(diagnostics.map(\.description) == ["g.csv:1:36: warning: unknown column 'Chinese (Simplified)' is ignored"])
     }
 
+    /// SDL MultiTerm's own XML, as it exports it: UTF-16, `conceptGrp/languageGrp/termGrp`.
+    @Test func aMultiTermExportInUTF16IsRead() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let xml = """
+            <?xml version="1.0" encoding="UTF-16"?>
+            <mtf>
+              <conceptGrp>
+                <concept>1</concept>
+                <descripGrp><descrip type="Definition">where commits are kept</descrip></descripGrp>
+                <languageGrp><language type="English" lang="EN-US"/><termGrp><term>repository</term></termGrp></languageGrp>
+                <languageGrp><language type="Chinese (Taiwan)" lang="ZH"/><termGrp><term>儲存庫</term></termGrp></languageGrp>
+              </conceptGrp>
+              <conceptGrp>
+                <concept>2</concept>
+                <languageGrp><language type="English" lang="EN"/><termGrp><term>bookmark</term></termGrp></languageGrp>
+                <languageGrp><language type="Chinese" lang="ZH-CN"/><termGrp><term>书签</term>
+                  <descripGrp><descrip type="Note">browser</descrip></descripGrp></termGrp></languageGrp>
+              </conceptGrp>
+              <conceptGrp>
+                <languageGrp><language type="German" lang="DE"/><termGrp><term>Lesezeichen</term></termGrp></languageGrp>
+                <languageGrp><language type="English" lang="EN"/><termGrp><term>bookmark</term></termGrp></languageGrp>
+              </conceptGrp>
+            </mtf>
+            """
+        let path = try Self.write(Self.utf16(xml, bigEndian: false), "multiterm.xml", in: folder)
+        let (entries, skipped) = try GlossaryLoader.read(path: path, layer: .user)
+        #expect(entries.map { "\($0.english)=\($0.simplified)/\($0.traditional ?? "")/\($0.note ?? "")" } == [
+            "repository=储存库/儲存庫/where commits are kept", "bookmark=书签//browser",
+        ])
+        #expect(skipped.map(\.message) == ["conceptGrp without an id has no Chinese term (a languageGrp with xml:lang zh, zh-Hans or zh-Hant); left out"])
+    }
+
     @Test func aGB18030FileSaysHowToConvertIt() throws {
         let folder = try Self.folder()
         defer { try? FileManager.default.removeItem(at: folder) }

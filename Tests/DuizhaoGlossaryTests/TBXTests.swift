@@ -253,7 +253,7 @@ import Testing
     @Test(arguments: [
         ("", "no root element: the file is empty or not XML"),
         ("<a>", "no root element: the file is empty or not XML"),
-        ("<?xml version=\"1.0\"?>\n<glossary><entry/></glossary>", "not a TBX file: the root element is <glossary>, not <tbx> (TBX v3) or <martif> (TBX v2)"),
+        ("<?xml version=\"1.0\"?>\n<glossary><entry/></glossary>", "not a TBX file: the root element is <glossary>, not <tbx> (TBX v3), <martif> (TBX v2) or <mtf> (MultiTerm XML)"),
     ])
     func notTBX(xml: String, message: String) {
         let (entries, diagnostics) = Self.read(xml)

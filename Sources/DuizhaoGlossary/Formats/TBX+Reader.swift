@@ -20,8 +20,11 @@ extension TBX {
         private var stopped = false
         private var depth = 0
         private var rootDepth: Int?
-        /// `langSec` in TBX v3, `langSet` in v2 (`martif`), for messages.
+        /// `langSec` in TBX v3, `langSet` in v2 (`martif`), `languageGrp` in MultiTerm XML, for messages.
         private var languageSectionName = "langSec"
+        /// Whether the file is MultiTerm XML (`mtf`), SDL MultiTerm's own export, which TBX
+        /// readers are often handed: `conceptGrp/languageGrp/termGrp/term`.
+        private var isMultiTerm = false
         /// The `xml:lang` values met, in order, for a file with no Chinese or no English.
         private var languagesSeen: [String] = []
         private var conceptCount = 0
@@ -110,18 +113,22 @@ extension TBX {
             guard !stopped else { return }
             depth += 1
             guard rootDepth != nil else {
-                guard elementName == "tbx" || elementName == "martif" else {
+                guard elementName == "tbx" || elementName == "martif" || elementName == "mtf" else {
                     fail(
-                        "not a TBX file: the root element is <\(elementName)>, not <tbx> (TBX v3) or <martif> (TBX v2)",
+                        "not a TBX file: the root element is <\(elementName)>, not <tbx> (TBX v3), <martif> (TBX v2) or <mtf> (MultiTerm XML)",
                         line: parser.lineNumber, column: parser.columnNumber, parser: parser)
                     return
                 }
                 rootDepth = depth
                 if elementName == "martif" { languageSectionName = "langSet" }
+                if elementName == "mtf" {
+                    languageSectionName = "languageGrp"
+                    isMultiTerm = true
+                }
                 return
             }
             guard concept != nil else {
-                if elementName == "conceptEntry" || elementName == "termEntry" {
+                if elementName == "conceptEntry" || elementName == "termEntry" || (isMultiTerm && elementName == "conceptGrp") {
                     concept = Concept(element: elementName, id: attributeDict["id"], line: parser.lineNumber, column: parser.columnNumber)
                     language = nil
                     inTermSection = false
@@ -138,11 +145,21 @@ extension TBX {
                 if languagesSeen.count < 20, !languagesSeen.contains(tag) { languagesSeen.append(tag) }
             case "termSec", "tig", "ntig":
                 inTermSection = true
+            case "languageGrp" where isMultiTerm:
+                language = .other  // until its <language lang="…" type="…"/>
+            case "language" where isMultiTerm && language != nil && !inTermSection:
+                // lang="ZH" says less than type="Chinese (Taiwan)": the one that names a script decides.
+                let tags = [attributeDict["lang"], attributeDict["type"]].compactMap { $0 }
+                let tag = tags.first { GlossaryLanguage(name: $0)?.declaresScript == true } ?? tags.first ?? ""
+                language = LanguageRole(tag: tag)
+                if languagesSeen.count < 20, !languagesSeen.contains(tag) { languagesSeen.append(tag) }
+            case "termGrp" where isMultiTerm:
+                inTermSection = true
             case "term" where inTermSection:
                 capture = Capture(kind: .term, depth: depth)
             case "note", "definition":
                 capture = Capture(kind: .note(level), depth: depth)
-            case "descrip" where type == "definition":
+            case "descrip" where type?.lowercased() == "definition" || (isMultiTerm && type?.lowercased() == "note"):
                 capture = Capture(kind: .note(level), depth: depth)
             case "customerSubset":
                 capture = Capture(kind: .customerSubset, depth: depth)
@@ -185,9 +202,13 @@ extension TBX {
             switch elementName {
             case "termSec", "tig", "ntig":
                 inTermSection = false
+            case "termGrp" where isMultiTerm:
+                inTermSection = false
             case "langSec", "langSet":
                 language = nil
-            case "conceptEntry", "termEntry":
+            case "languageGrp" where isMultiTerm:
+                language = nil
+            case "conceptEntry", "termEntry", "conceptGrp":
                 self.concept = nil
                 language = nil
                 inTermSection = false

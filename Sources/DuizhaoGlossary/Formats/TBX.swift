@@ -13,7 +13,11 @@ import Foundation
 ///   TBX-Core dialects, DCA style (`<termNote type="partOfSpeech">`) and, for the data
 ///   categories below, DCT style (`<basic:partOfSpeech>`);
 /// - TBX v2 (2008, "martif"): `martif/text/body/termEntry/langSet/tig/term`, and
-///   `ntig/termGrp/term`.
+///   `ntig/termGrp/term`;
+/// - MultiTerm XML, SDL MultiTerm's own export (which it writes in UTF-16):
+///   `mtf/conceptGrp/languageGrp/termGrp/term`, each section's language the `lang` or `type`
+///   of its `<language>` (whichever names a script), definitions and notes its
+///   `<descrip type="Definition">` and `<descrip type="Note">`.
 ///
 /// Each concept entry (`conceptEntry` or `termEntry`) is one `GlossaryEntry`, its origin the
 /// line of the entry's start tag. One that lacks an English or a Chinese term gives a
