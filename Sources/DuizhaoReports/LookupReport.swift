@@ -25,9 +25,11 @@ public enum LookupReport {
                 ]
             }
             var output = TextTable(header: ["English", "简体", "繁體", "Pinyin", "Type", "From"], rows: rows).rendered(style: style)
-            for match in matches where match.entry.note != nil || !match.entry.englishVariants.isEmpty {
+            for match in matches where match.entry.note != nil || !match.entry.englishVariants.isEmpty || match.entry.simplifiedIsDerived {
                 let entry = match.entry
                 var details: [String] = []
+                // The source gave only the Traditional term.
+                if entry.simplifiedIsDerived { details.append("简体 by ICU from 繁體") }
                 if !entry.englishVariants.isEmpty { details.append("also: " + entry.englishVariants.prefix(6).joined(separator: "; ")) }
                 if let note = entry.note { details.append(note) }
                 output += "  \(style.bold(entry.simplified)): \(details.joined(separator: " — "))\n"
@@ -40,6 +42,7 @@ public enum LookupReport {
                 object.add("en", entry.english)
                 object.add("en_variants", json: jsonArray(entry.englishVariants))
                 object.add("zh", entry.simplified)
+                if entry.simplifiedIsDerived { object.add("zh_derived", true) }
                 if let traditional = entry.traditional { object.add("zh_hant", traditional) }
                 object.add("zh_variants", json: jsonArray(entry.chineseVariants))
                 if let pinyin = entry.pinyin { object.add("pinyin", pinyin) }

@@ -9,7 +9,9 @@ struct GlossaryCheckCommand: ParsableCommand {
         abstract: "Validate glossaries: malformed rows, duplicates, conflicts, missing Traditional forms.",
         discussion: """
             Every problem is listed as FILE:LINE:COLUMN: error|warning: message, the whole file \
-            checked. Exits 65 when any file has an error, 0 when there are only warnings.
+            checked. Errors are what cannot be read (a malformed row, which other commands leave \
+            out with a warning); duplicates, conflicting renderings and missing Traditional forms \
+            are warnings. Exits 65 when any file has an error, 0 when there are only warnings.
 
             Example:
               duizhao glossary check Glossaries/china-tech.tsv my-terms.tsv
@@ -18,6 +20,12 @@ struct GlossaryCheckCommand: ParsableCommand {
 
     @Argument(help: "The glossary files (TSV, CSV, TBX or CC-CEDICT).")
     var files: [String]
+
+    @Option(help: "The format to read: \(GlossaryFormat.allValueStrings.joined(separator: ", ")) (by default told by the extension or the content).")
+    var format: GlossaryFormat?
+
+    @Option(help: ArgumentHelp("The languages of the first two columns, whatever a header says (en,zh; zh-TW,en).", valueName: "en,zh"))
+    var languages: GlossaryLanguages?
 
     func validate() throws {
         if files.isEmpty { throw ValidationError("Name at least one glossary file.") }
@@ -34,7 +42,7 @@ struct GlossaryCheckCommand: ParsableCommand {
                 let diagnostics: [GlossaryDiagnostic]
                 var entryCount = 0
                 do {
-                    let (entries, readProblems) = try GlossaryLoader.check(path: file)
+                    let (entries, readProblems) = try GlossaryLoader.check(path: file, options: GlossaryReadOptions(format: format, languages: languages?.languages))
                     entryCount = entries.count
                     diagnostics = (readProblems + (try checker.check(entries))).sorted { ($0.line, $0.column) < ($1.line, $1.column) }
                 } catch let error as InputError {

@@ -14,8 +14,10 @@ struct GlossaryConvertCommand: ParsableCommand {
         commandName: "convert",
         abstract: "Convert a glossary between Duizhao TSV, CSV and TBX.",
         discussion: """
-            The input format is told by the file's extension (.tsv, .csv, .tbx/.xml, .u8 for \
-            CC-CEDICT). TBX is written as TBX-Basic v3; CSV as RFC 4180 with a byte order mark.
+            The input format is told by --format, else by the file's extension (.tsv, .csv, \
+            .tbx/.xml, .u8 for CC-CEDICT), else (.txt, .utf8 …) by its content. A malformed \
+            row is left out with a warning on standard error. TBX is written as TBX-Basic v3; \
+            CSV as RFC 4180 with a byte order mark.
 
             Examples:
               duizhao glossary convert Glossaries/china-tech.tsv --to tbx -o china-tech.tbx
@@ -29,6 +31,12 @@ struct GlossaryConvertCommand: ParsableCommand {
     @Option(help: "The format to write: \(GlossaryFileFormat.allValueStrings.joined(separator: ", ")).")
     var to: GlossaryFileFormat
 
+    @Option(help: "The format to read: \(GlossaryFormat.allValueStrings.joined(separator: ", ")) (by default told by the extension or the content).")
+    var format: GlossaryFormat?
+
+    @Option(help: ArgumentHelp("The languages of the first two columns, whatever a header says (en,zh; zh-TW,en).", valueName: "en,zh"))
+    var languages: GlossaryLanguages?
+
     @Option(name: .shortAndLong, help: ArgumentHelp("Write here (atomically) instead of standard output.", valueName: "file"))
     var output: String?
 
@@ -36,7 +44,10 @@ struct GlossaryConvertCommand: ParsableCommand {
         try reportingFailures {
             let entries: [GlossaryEntry]
             do {
-                entries = try GlossaryLoader.load(path: file, layer: .user)
+                let options = GlossaryReadOptions(format: format, languages: languages?.languages)
+                let read = try GlossaryLoader.read(path: file, layer: .user, options: options)
+                reportSkipped(read.skipped)
+                entries = read.entries
             } catch let error as GlossaryError {
                 throw CommandFailure(message: error.description, exitCode: .dataError)
             }

@@ -8,13 +8,32 @@ struct GlossaryOptions: ParsableArguments {
     @Option(name: .customLong("glossary"), help: ArgumentHelp("A glossary file to use first (repeatable).", valueName: "file"))
     var glossaries: [String] = []
 
+    @Option(
+        name: .customLong("glossary-format"),
+        help: ArgumentHelp(
+            "The format of the --glossary files: \(GlossaryFormat.allValueStrings.joined(separator: ", ")) (by default told by the extension, or for .txt by the content).",
+            valueName: "format"))
+    var glossaryFormat: GlossaryFormat?
+
+    @Option(
+        name: .customLong("languages"),
+        help: ArgumentHelp(
+            "The languages of the --glossary files' first two columns, whatever a header says (en,zh; zh-TW,en; English,中文).",
+            valueName: "en,zh"))
+    var languages: GlossaryLanguages?
+
     @Flag(help: "Leave the CC-CEDICT dictionary out.")
     var noDictionary = false
+
+    /// How the user's glossaries are read.
+    var readOptions: GlossaryReadOptions {
+        GlossaryReadOptions(format: glossaryFormat, languages: languages?.languages, formatOption: "--glossary-format")
+    }
 
     /// Loads every glossary, in order of precedence (the user's, the shipped ones, the
     /// dictionary), from the compiled cache when it holds them.
     func load() throws -> GlossarySet {
-        var sources = glossaries.map { GlossarySource(path: $0, layer: .user) }
+        var sources = glossaries.map { GlossarySource(path: $0, layer: .user, options: readOptions) }
         // Shipped glossaries and the dictionary go by their file name in origins, so that
         // output does not depend on where Duizhao is installed.
         sources += GlossaryLoader.shippedFiles().map {
@@ -42,7 +61,9 @@ struct GlossaryOptions: ParsableArguments {
             }
         }
         do {
-            return try GlossarySet.load(sources, frequencies: frequencies, cacheDirectory: GlossarySet.defaultCacheDirectory())
+            let glossaries = try GlossarySet.load(sources, frequencies: frequencies, cacheDirectory: GlossarySet.defaultCacheDirectory())
+            reportSkipped(glossaries.skipped)
+            return glossaries
         } catch let error as InputError {
             throw CommandFailure(error)
         } catch let error as GlossaryError {
@@ -51,4 +72,36 @@ struct GlossaryOptions: ParsableArguments {
             throw CommandFailure(error)
         }
     }
+}
+
+/// The languages `--languages` names: two, one English and one Chinese.
+struct GlossaryLanguages: ExpressibleByArgument {
+    let languages: [GlossaryLanguage]
+
+    init?(argument: String) {
+        guard let languages = GlossaryReadOptions.languages(argument) else { return nil }
+        self.languages = languages
+    }
+
+    static var defaultCompletionKind: CompletionKind { .list(["en,zh", "zh,en", "en,zh-Hant", "zh-Hant,en"]) }
+}
+
+extension GlossaryFormat: ExpressibleByArgument {}
+
+/// The most rows left out that are listed one by one, per file; the rest are counted.
+private let skippedListed = 20
+
+/// Says on standard error which malformed rows were left out of the glossaries, at most
+/// `skippedListed` a file and then how many more.
+func reportSkipped(_ skipped: [GlossaryDiagnostic]) {
+    var byFile: [String: Int] = [:]
+    var text = ""
+    for warning in skipped {
+        byFile[warning.file, default: 0] += 1
+        if byFile[warning.file]! <= skippedListed { text += "duizhao: \(warning)\n" }
+    }
+    for (file, count) in byFile.sorted(by: { $0.key < $1.key }) where count > skippedListed {
+        text += "duizhao: warning: \(file): \(count - skippedListed) more malformed rows left out (duizhao glossary check \(file) lists them)\n"
+    }
+    if !text.isEmpty { FileHandle.standardError.write(Data(CommandFailure.styled(text).utf8)) }
 }

@@ -53,10 +53,10 @@ import Testing
     }
 
     @Test(arguments: [
-        ("en,note\nTSMC,chip maker\n", "g.csv:1:1: error: the header names no Chinese column (zh, zh-CN, zh-Hans, zh-TW or zh-Hant)"),
+        ("en,note\nTSMC,chip maker\n", "g.csv:1:1: error: the header names no Chinese column (zh, zh-CN, zh-Hans, zh-TW, zh-Hant or Chinese …); it names 'en', 'note'"),
         ("zh,zh-Hant,note\n台积电,臺積電,x\n", "g.csv:1:1: error: the header names no English column (en)"),
-        ("TSMC,台积电\nBaidu,百度\n", "g.csv:1:1: error: the first row is not a header: name the columns by language (en, zh, zh-Hant …) and note"),
-        ("\n\nen,note\n", "g.csv:3:1: error: the header names no Chinese column (zh, zh-CN, zh-Hans, zh-TW or zh-Hant)"),
+        ("TSMC,chip maker\nBaidu,search\n", "g.csv:1:1: error: no Chinese in the file: the first two columns of its 2 rows hold no Chinese characters"),
+        ("\n\nen,note\n", "g.csv:3:1: error: the header names no Chinese column (zh, zh-CN, zh-Hans, zh-TW, zh-Hant or Chinese …); it names 'en', 'note'"),
         ("", "g.csv:1:1: error: no header and no entries"),
     ])
     func aHeaderWithoutBothLanguagesIsAnError(csv: String, message: String) {

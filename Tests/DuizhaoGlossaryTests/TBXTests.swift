@@ -188,9 +188,10 @@ import Testing
     }
 
     @Test(arguments: [
-        ("en", TBX.LanguageRole.english), ("EN-gb", .english), ("zh", .simplified), ("zh-CN", .simplified),
+        ("en", TBX.LanguageRole.english), ("EN-gb", .english), ("zh", .chinese), ("ZHO", .chinese), ("zh-CN", .simplified),
         ("zh-SG", .simplified), ("zh-Hans", .simplified), ("zh-Hans-HK", .simplified), ("zh-TW", .traditional),
         ("zh-HK", .traditional), ("zh-MO", .traditional), ("zh-Hant", .traditional), ("zh_Hant_TW", .traditional),
+        ("zh_tw", .traditional), ("zh_CN", .simplified),
         ("zh-Latn-pinyin", .pinyin), ("zh-Latn", .pinyin), ("fr", .other), ("ja", .other), ("", .other),
     ])
     func languagesByTag(tag: String, role: TBX.LanguageRole) {
@@ -252,7 +253,7 @@ import Testing
     @Test(arguments: [
         ("", "no root element: the file is empty or not XML"),
         ("<a>", "no root element: the file is empty or not XML"),
-        ("<?xml version=\"1.0\"?>\n<glossary><entry/></glossary>", "not a TBX file: the root element is <glossary>, not <tbx> (TBX v3) or <martif> (TBX v2)"),
+        ("<?xml version=\"1.0\"?>\n<glossary><entry/></glossary>", "not a TBX file: the root element is <glossary>, not <tbx> (TBX v3), <martif> (TBX v2) or <mtf> (MultiTerm XML)"),
     ])
     func notTBX(xml: String, message: String) {
         let (entries, diagnostics) = Self.read(xml)
@@ -265,10 +266,10 @@ import Testing
 
     static let hostile: [(name: String, xml: String, line: Int, column: Int)] = [
         (
-            "doctype",
+            "doctype with an internal subset",
             """
             <?xml version="1.0" encoding="UTF-8"?>
-            <!DOCTYPE martif SYSTEM "TBXcoreStructV02.dtd">
+            <!DOCTYPE martif SYSTEM "TBXcoreStructV02.dtd" [ ]>
             <martif type="TBX"><text><body/></text></martif>
             """,
             2, 1

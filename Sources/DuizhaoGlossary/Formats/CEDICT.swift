@@ -31,7 +31,7 @@ public enum CEDICT {
                         origin: EntryOrigin(file: file, line: lineNumber, layer: .dictionary)))
             case .failure(let problem):
                 diagnostics.append(
-                    GlossaryDiagnostic(file: file, line: lineNumber, column: problem.column, message: problem.message))
+                    GlossaryDiagnostic(file: file, line: lineNumber, column: problem.column, extent: .entry, message: problem.message))
             }
         }
         return (orderingReadings(entries, commonReading: commonReading), diagnostics)

@@ -4,8 +4,10 @@ import DuizhaoText
 ///
 /// UTF-8; lines starting with `#` are comments; the first other line is a header naming the
 /// columns (`en zh zh-Hant pinyin type en-variants zh-variants note`, any order, any subset
-/// with en and a Chinese column). Variants are separated by `|`. A file whose first line is not
-/// a header reads as an OmegaT glossary: source term, target term, comment.
+/// with en and a Chinese column; languages may also be named as CAT tools write them, `en_US`,
+/// `Chinese (Traditional)`, `中文`). Variants are separated by `|`. A file whose first line is
+/// not a header reads as an OmegaT glossary: source term, target term, comment, the Chinese
+/// column the one with Chinese characters.
 public enum DuizhaoTSV {
     /// The columns written, in order.
     public static let header = GlossaryColumn.allCases.map(\.rawValue)
@@ -15,34 +17,25 @@ public enum DuizhaoTSV {
     ///   - text: the file's text (already decoded).
     ///   - file: the file name for origins and messages.
     ///   - layer: the layer its entries belong to.
+    ///   - languages: the languages of the first two columns, whatever the header says.
+    ///   - toSimplified: ICU's Traditional → Simplified transform, to tell Traditional terms
+    ///     in a column that does not say its script and to derive Simplified forms; without
+    ///     it, such terms are taken as Simplified.
     /// - Returns: the entries of the good rows, and diagnostics for the others.
-    public static func read(_ text: String, file: String, layer: GlossaryLayer) -> (entries: [GlossaryEntry], diagnostics: [GlossaryDiagnostic]) {
-        var table: GlossaryTable?
+    public static func read(
+        _ text: String, file: String, layer: GlossaryLayer, languages: [GlossaryLanguage]? = nil,
+        toSimplified: ChineseScriptConverter? = nil
+    ) -> (entries: [GlossaryEntry], diagnostics: [GlossaryDiagnostic]) {
+        var rows: [(line: Substring, number: Int)] = []
         var lineNumber = 0
         for line in text.lineSlices() {
             lineNumber += 1
             if line.trimmingWhitespace().isEmpty || line.first == "#" { continue }
-            let cells = cells(of: line, lineNumber: lineNumber)
-            if table == nil {
-                if let columns = GlossaryTable.columns(ofHeader: cells.map(\.text)) {
-                    table = GlossaryTable(file: file, layer: layer, columns: columns)
-                    for (cell, column) in zip(cells, columns) where column == nil {
-                        table?.warning("unknown column '\(cell.text)' is ignored", line: lineNumber, column: cell.column)
-                    }
-                    continue
-                }
-                // No header: an OmegaT glossary, whose source language the first row shows.
-                let chineseFirst = cells.first?.text.unicodeScalars.contains { ScriptClass($0) == .han } ?? false
-                table = GlossaryTable(
-                    file: file, layer: layer,
-                    columns: chineseFirst ? [.simplified, .english, .note] : [.english, .simplified, .note])
-            }
-            table?.addRow(cells, line: lineNumber)
+            rows.append((line, lineNumber))
         }
-        guard let table else {
-            return ([], [GlossaryDiagnostic(file: file, line: 1, column: 1, message: "no header and no entries")])
-        }
-        return (table.entries, table.diagnostics)
+        return GlossaryTable.read(
+            rows, cellsOf: { cells(of: $0.line, lineNumber: $0.number) }, file: file, layer: layer, languages: languages,
+            toSimplified: toSimplified)
     }
 
     static func cells(of line: Substring, lineNumber: Int) -> [GlossaryTable.Cell] {
@@ -55,7 +48,8 @@ public enum DuizhaoTSV {
         return cells
     }
 
-    /// Writes entries as Duizhao TSV with the full header.
+    /// Writes entries as Duizhao TSV with the full header. A Simplified form ICU derived is
+    /// left out (`GlossaryEntry.sourceSimplified`).
     ///
     /// A line starting with `#` is a comment, so when an English term starts with one (#MeToo)
     /// the columns are written with `type`, which never does, first; readers take any order.
@@ -67,18 +61,20 @@ public enum DuizhaoTSV {
         }
         var output = columns.map(\.rawValue).joined(separator: "\t") + "\n"
         for entry in entries {
-            output += row(entry, columns: columns) + "\n"
+            output += row(entry, columns: columns, withDerivedSimplified: false) + "\n"
         }
         return output
     }
 
     /// One entry as a TSV row of `columns`, without its line end.
-    public static func row(_ entry: GlossaryEntry, columns: [GlossaryColumn] = GlossaryColumn.allCases) -> String {
+    /// - Parameter withDerivedSimplified: whether a Simplified form ICU derived is written;
+    ///   a glossary leaves it out (its `zh` cell empty), so that reading derives it again.
+    public static func row(_ entry: GlossaryEntry, columns: [GlossaryColumn] = GlossaryColumn.allCases, withDerivedSimplified: Bool = true) -> String {
         columns.map { column -> String in
             let cell: String
             switch column {
             case .english: cell = entry.english
-            case .simplified: cell = entry.simplified
+            case .simplified: cell = withDerivedSimplified ? entry.simplified : entry.sourceSimplified
             case .traditional: cell = entry.traditional ?? ""
             case .pinyin: cell = entry.pinyin ?? ""
             case .type: cell = entry.type.rawValue

@@ -3,10 +3,13 @@ import DuizhaoText
 /// Glossaries as CSV (RFC 4180), the form CAT tools (memoQ, Phrase, Trados MultiTerm) and
 /// spreadsheets export.
 ///
-/// The first non-blank record is a header naming the columns by language tag (`en`, `zh`,
-/// `zh-CN`, `zh-Hans`, `zh-TW`, `zh-Hant` …) or by Duizhao's names (`pinyin`, `type`,
-/// `en-variants`, `zh-variants`, `note`), in any order; it must name an English and a Chinese
-/// column. Rows are checked cell by cell exactly as Duizhao TSV rows are (`GlossaryTable`).
+/// The first non-blank record is a header naming the columns by language tag (`en`, `en_US`,
+/// `zh`, `zh-CN`, `zh_Hans`, `zh-TW`, `zh-Hant` …), by language name (`English`,
+/// `Chinese (Simplified)`, `繁體中文`), as sides (`source`, `target`: the Chinese one is the
+/// column with Chinese characters) or by Duizhao's names (`pinyin`, `type`, `en-variants`,
+/// `zh-variants`, `note`), in any order. Without a header, the records are source term, target
+/// term and comment, as an OmegaT glossary's. Rows are checked cell by cell exactly as Duizhao
+/// TSV rows are (`GlossaryTable`).
 /// Unlike TSV, a cell may hold tabs and line breaks.
 public enum GlossaryCSV {
     /// The options glossaries are written with: a byte order mark, so that Excel reads the
@@ -20,42 +23,24 @@ public enum GlossaryCSV {
     ///   - text: the file's text (already decoded; a byte order mark is skipped).
     ///   - file: the file name for origins and messages.
     ///   - layer: the layer its entries belong to.
+    ///   - languages: the languages of the first two columns, whatever the header says.
+    ///   - toSimplified: as for `DuizhaoTSV.read`.
     /// - Returns: the entries of the good rows, and diagnostics for the others. Text that is
     ///   not valid CSV gives one diagnostic, at the problem, and no entries.
-    public static func read(_ text: String, file: String, layer: GlossaryLayer) -> (entries: [GlossaryEntry], diagnostics: [GlossaryDiagnostic]) {
+    public static func read(
+        _ text: String, file: String, layer: GlossaryLayer, languages: [GlossaryLanguage]? = nil,
+        toSimplified: ChineseScriptConverter? = nil
+    ) -> (entries: [GlossaryEntry], diagnostics: [GlossaryDiagnostic]) {
         let records: [[CSVField]]
         do {
             records = try CSV.parse(text)
         } catch {
             return ([], [GlossaryDiagnostic(file: file, line: error.line, column: error.column, message: error.message)])
         }
-        var rows = records.filter { !isBlank($0) }.makeIterator()
-        guard let header = rows.next() else {
-            return ([], [GlossaryDiagnostic(file: file, line: 1, column: 1, message: "no header and no entries")])
-        }
-        let headerLine = header.first?.line ?? 1
-        guard let columns = GlossaryTable.columns(ofHeader: header.map { Substring($0.text) }) else {
-            return ([], [GlossaryDiagnostic(
-                file: file, line: headerLine, column: 1,
-                message: "the first row is not a header: name the columns by language (en, zh, zh-Hant …) and note")])
-        }
-        guard columns.contains(.english) else {
-            return ([], [GlossaryDiagnostic(file: file, line: headerLine, column: 1, message: "the header names no English column (en)")])
-        }
-        guard columns.contains(.simplified) || columns.contains(.traditional) else {
-            return ([], [GlossaryDiagnostic(
-                file: file, line: headerLine, column: 1,
-                message: "the header names no Chinese column (zh, zh-CN, zh-Hans, zh-TW or zh-Hant)")])
-        }
-        var table = GlossaryTable(file: file, layer: layer, columns: columns)
-        for (field, column) in zip(header, columns) where column == nil {
-            table.warning("unknown column '\(field.text)' is ignored", line: field.line, column: field.column)
-        }
-        while let row = rows.next() {
-            let cells = row.map { GlossaryTable.Cell(text: Substring($0.text), line: $0.line, column: $0.column) }
-            table.addRow(cells, line: row.first?.line ?? headerLine)
-        }
-        return (table.entries, table.diagnostics)
+        return GlossaryTable.read(
+            records.filter { !isBlank($0) },
+            cellsOf: { record in record.map { GlossaryTable.Cell(text: Substring($0.text), line: $0.line, column: $0.column) } },
+            file: file, layer: layer, languages: languages, toSimplified: toSimplified)
     }
 
     /// Whether a record has no text at all: an empty line, or a spreadsheet's row of empty
@@ -72,7 +57,7 @@ public enum GlossaryCSV {
         records.reserveCapacity(entries.count + 1)
         for entry in entries {
             records.append([
-                entry.english, entry.simplified, entry.traditional ?? "", entry.pinyin ?? "", entry.type.rawValue,
+                entry.english, entry.sourceSimplified, entry.traditional ?? "", entry.pinyin ?? "", entry.type.rawValue,
                 entry.englishVariants.joined(separator: "|"), entry.chineseVariants.joined(separator: "|"), entry.note ?? "",
             ])
         }

@@ -1,3 +1,4 @@
+import DuizhaoText
 import Foundation
 
 #if canImport(FoundationXML)
@@ -5,205 +6,13 @@ import Foundation
 #endif
 
 extension TBX {
-    /// What a language section holds, by its `xml:lang`.
-    enum LanguageRole: Equatable {
-        case english, simplified, traditional, pinyin, other
-
-        init(tag: String) {
-            let subtags = tag.lowercased().split { $0 == "-" || $0 == "_" }
-            guard let language = subtags.first else {
-                self = .other
-                return
-            }
-            switch language {
-            case "en", "eng":
-                self = .english
-            case "zh", "zho", "chi", "cmn":
-                let rest = Set(subtags.dropFirst())
-                // An explicit script decides; else the region: Taiwan, Hong Kong and Macau
-                // write Traditional.
-                if rest.contains("hans") {
-                    self = .simplified
-                } else if rest.contains("hant") {
-                    self = .traditional
-                } else if rest.contains("latn") {
-                    self = .pinyin
-                } else if !rest.isDisjoint(with: ["tw", "hk", "mo"]) {
-                    self = .traditional
-                } else {
-                    self = .simplified
-                }
-            default:
-                self = .other
-            }
-        }
-    }
-
-    /// The checks made on the raw bytes before any XML parser sees them.
-    enum Prolog {
-        /// How much of the file is scanned; a prolog longer than this is refused.
-        static let scanLimit = 65_536
-
-        static let declarationMessage =
-            "DTDs and entity declarations are not accepted (a TBX file needs none, and their entities can expand without bound or read local files)"
-
-        /// Encodings, by name prefix, that keep ASCII bytes as they are, so that scanning bytes
-        /// for `<!DOCTYPE` sees what the parser will.
-        static let asciiCompatibleEncodings = [
-            "utf-8", "utf8", "us-ascii", "ascii", "iso-8859-", "iso8859-", "iso_8859-", "latin", "windows-125", "cp125",
-            "gbk", "gb2312", "gb18030", "big5",
-        ]
-
-        /// A refusal of a file whose prolog declares a DTD or an entity, is longer than the
-        /// scanned head, or is in an encoding the scan cannot read; nil for a file to parse.
-        /// - Parameters:
-        ///   - head: the first `scanLimit` bytes (or all, when shorter).
-        ///   - isWhole: whether `head` is the whole document.
-        static func check(_ head: Data, isWhole: Bool, file: String) -> GlossaryDiagnostic? {
-            let bytes = [UInt8](head)
-            func refusal(at offset: Int, _ message: String) -> GlossaryDiagnostic {
-                let (line, column) = position(of: offset, in: bytes)
-                return GlossaryDiagnostic(file: file, line: line, column: column, message: message)
-            }
-            func starts(with prefix: String, at offset: Int, caseInsensitive: Bool = false) -> Bool {
-                let pattern = Array(prefix.utf8)
-                guard offset + pattern.count <= bytes.count else { return false }
-                return zip(bytes[offset...], pattern).allSatisfy { caseInsensitive ? lowered($0) == lowered($1) : $0 == $1 }
-            }
-            func find(_ terminator: String, from offset: Int) -> Int? {
-                var index = offset
-                while index < bytes.count {
-                    if starts(with: terminator, at: index) { return index }
-                    index += 1
-                }
-                return nil
-            }
-            let tooLong = "the XML prolog (before the root element) is longer than \(scanLimit / 1024) KB"
-            if bytes.starts(with: [0xFE, 0xFF]) || bytes.starts(with: [0xFF, 0xFE]) || bytes.first == 0 || (bytes.count > 1 && bytes[1] == 0)
-                || bytes.starts(with: [0x4C, 0x6F, 0xA7, 0x94])
-            {
-                return refusal(at: 0, "only UTF-8 TBX files are read (this one looks like UTF-16, UTF-32 or EBCDIC)")
-            }
-            var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-            while true {
-                while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 }
-                guard index < bytes.count else { return isWhole ? nil : refusal(at: index, tooLong) }
-                // Near the end of a partial head, a declaration may be cut short: too long to tell.
-                if !isWhole, bytes.count - index < 16 { return refusal(at: index, tooLong) }
-                // Anything but markup is the parser's to report.
-                guard bytes[index] == UInt8(ascii: "<") else { return nil }
-                if starts(with: "<?", at: index) {
-                    guard let end = find("?>", from: index + 2) else { return isWhole ? nil : refusal(at: index, tooLong) }
-                    if starts(with: "<?xml", at: index), let encoding = encodingName(in: bytes[index..<end]) {
-                        let name = encoding.lowercased()
-                        if !asciiCompatibleEncodings.contains(where: { name.hasPrefix($0) }) {
-                            return refusal(at: index, "only UTF-8 TBX files are read (this one declares encoding '\(encoding)')")
-                        }
-                    }
-                    index = end + 2
-                } else if starts(with: "<!--", at: index) {
-                    guard let end = find("-->", from: index + 4) else { return isWhole ? nil : refusal(at: index, tooLong) }
-                    index = end + 3
-                } else if starts(with: "<!", at: index) {
-                    // <!DOCTYPE, or a declaration (<!ENTITY, <!ELEMENT …) outside one.
-                    return refusal(at: index, declarationMessage)
-                } else {
-                    return nil  // the root element's start tag
-                }
-            }
-        }
-
-        /// The `encoding` pseudo-attribute of an XML declaration.
-        static func encodingName(in declaration: ArraySlice<UInt8>) -> String? {
-            let text = String(decoding: declaration, as: UTF8.self)
-            guard let key = text.range(of: "encoding") else { return nil }
-            var rest = text[key.upperBound...].drop { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\n" }
-            guard rest.first == "=" else { return nil }
-            rest = rest.dropFirst().drop { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\n" }
-            guard let quote = rest.first, quote == "\"" || quote == "'" else { return nil }
-            rest = rest.dropFirst()
-            return String(rest.prefix { $0 != quote })
-        }
-
-        private static func lowered(_ byte: UInt8) -> UInt8 {
-            (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte + 32 : byte
-        }
-
-        /// The refusal of a whole document that the checks before parsing find: its prolog
-        /// (`check`), then its processing instructions (`checkInstructions`); nil to parse it.
-        static func refusal(of document: Data, file: String) -> GlossaryDiagnostic? {
-            if let refusal = check(document.prefix(scanLimit), isWhole: document.count <= scanLimit, file: file) { return refusal }
-            return document.withUnsafeBytes { checkInstructions($0, file: file) }
-        }
-
-        static let emptyInstructionMessage =
-            "a processing instruction without data (<?name?>) cannot be read: Foundation's XML parser on Linux crashes on it; write <?name ?> or leave it out"
-
-        /// A refusal of a document holding a processing instruction with a target and nothing
-        /// else (`<?x?>`), anywhere: Foundation's parser on Linux reads its missing data through a
-        /// null pointer. Comments and CDATA sections are skipped (text elsewhere cannot hold `<`).
-        /// - Parameter bytes: the whole document.
-        static func checkInstructions(_ bytes: UnsafeRawBufferPointer, file: String) -> GlossaryDiagnostic? {
-            func starts(with prefix: StaticString, at offset: Int) -> Bool {
-                let count = prefix.utf8CodeUnitCount
-                guard offset + count <= bytes.count else { return false }
-                for k in 0..<count where bytes[offset + k] != prefix.utf8Start[k] { return false }
-                return true
-            }
-            func skip(past terminator: StaticString, from offset: Int) -> Int {
-                var index = offset
-                while index < bytes.count && !starts(with: terminator, at: index) { index += 1 }
-                return index + terminator.utf8CodeUnitCount
-            }
-            var index = 0
-            while index < bytes.count {
-                guard bytes[index] == UInt8(ascii: "<") else {
-                    index += 1
-                    continue
-                }
-                if starts(with: "<!--", at: index) {
-                    index = skip(past: "-->", from: index + 4)
-                } else if starts(with: "<![CDATA[", at: index) {
-                    index = skip(past: "]]>", from: index + 9)
-                } else if starts(with: "<?", at: index) {
-                    var end = index + 2
-                    while end < bytes.count && ![0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: "?")].contains(bytes[end]) { end += 1 }
-                    if starts(with: "?>", at: end) {
-                        let (line, column) = position(of: index, in: Array(bytes.prefix(index)))
-                        return GlossaryDiagnostic(file: file, line: line, column: column, message: emptyInstructionMessage)
-                    }
-                    index = skip(past: "?>", from: end)
-                } else {
-                    index += 1
-                }
-            }
-            return nil
-        }
-
-        /// The 1-based line and column (in Unicode scalars) of a byte offset.
-        static func position(of offset: Int, in bytes: [UInt8]) -> (line: Int, column: Int) {
-            var line = 1
-            var column = 1
-            var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-            while index < min(offset, bytes.count) {
-                let byte = bytes[index]
-                if byte == 0x0A || (byte == 0x0D && (index + 1 == bytes.count || bytes[index + 1] != 0x0A)) {
-                    line += 1
-                    column = 1
-                } else if byte != 0x0D && byte & 0xC0 != 0x80 {
-                    column += 1
-                }
-                index += 1
-            }
-            return (line, column)
-        }
-    }
-
     /// The delegate of one streamed parse, turning concept entries into glossary entries as
     /// their end tags arrive.
     final class Reader: NSObject, XMLParserDelegate {
         let file: String
         let layer: GlossaryLayer
+        /// Converts a Traditional-only concept's term into the Simplified form entries carry.
+        let toSimplified: ChineseScriptConverter?
         private(set) var entries: [GlossaryEntry] = []
         private(set) var diagnostics: [GlossaryDiagnostic] = []
 
@@ -211,6 +20,19 @@ extension TBX {
         private var stopped = false
         private var depth = 0
         private var rootDepth: Int?
+        /// `langSec` in TBX v3, `langSet` in v2 (`martif`), `languageGrp` in MultiTerm XML, for messages.
+        private var languageSectionName = "langSec"
+        /// Whether the file is MultiTerm XML (`mtf`), SDL MultiTerm's own export, which TBX
+        /// readers are often handed: `conceptGrp/languageGrp/termGrp/term`.
+        private var isMultiTerm = false
+        /// The `xml:lang` values met, in order, for a file with no Chinese or no English.
+        private var languagesSeen: [String] = []
+        private var conceptCount = 0
+        /// How many concepts lacked a Chinese term, and how many an English one.
+        private var conceptsWithoutChinese = 0
+        private var conceptsWithoutEnglish = 0
+        /// The entries whose Chinese came from `zh` sections alone, whose script the terms tell.
+        private var undeclared: [Int] = []
         private var rootClosed = false
         private var concept: Concept?
         /// The role of the open language section, nil outside one.
@@ -232,6 +54,8 @@ extension TBX {
             var notes: [Level: [String]] = [:]
             var type: TermType?
             var isProperNoun = false
+            /// Whether a section said which script (zh-Hans, zh-CN, zh-Hant …), rather than zh alone.
+            var declaresScript = false
         }
 
         enum Level: CaseIterable { case concept, language, term }
@@ -244,9 +68,10 @@ extension TBX {
             var text = ""
         }
 
-        init(file: String, layer: GlossaryLayer) {
+        init(file: String, layer: GlossaryLayer, toSimplified: ChineseScriptConverter? = nil) {
             self.file = file
             self.layer = layer
+            self.toSimplified = toSimplified
         }
 
         func read(with parser: XMLParser) -> (entries: [GlossaryEntry], diagnostics: [GlossaryDiagnostic]) {
@@ -267,6 +92,8 @@ extension TBX {
                 }
             }
             parser.delegate = nil
+            summarizeMissingLanguages()
+            takeTraditionalIfTheTermsAre()
             return (entries, diagnostics)
         }
 
@@ -286,17 +113,22 @@ extension TBX {
             guard !stopped else { return }
             depth += 1
             guard rootDepth != nil else {
-                guard elementName == "tbx" || elementName == "martif" else {
+                guard elementName == "tbx" || elementName == "martif" || elementName == "mtf" else {
                     fail(
-                        "not a TBX file: the root element is <\(elementName)>, not <tbx> (TBX v3) or <martif> (TBX v2)",
+                        "not a TBX file: the root element is <\(elementName)>, not <tbx> (TBX v3), <martif> (TBX v2) or <mtf> (MultiTerm XML)",
                         line: parser.lineNumber, column: parser.columnNumber, parser: parser)
                     return
                 }
                 rootDepth = depth
+                if elementName == "martif" { languageSectionName = "langSet" }
+                if elementName == "mtf" {
+                    languageSectionName = "languageGrp"
+                    isMultiTerm = true
+                }
                 return
             }
             guard concept != nil else {
-                if elementName == "conceptEntry" || elementName == "termEntry" {
+                if elementName == "conceptEntry" || elementName == "termEntry" || (isMultiTerm && elementName == "conceptGrp") {
                     concept = Concept(element: elementName, id: attributeDict["id"], line: parser.lineNumber, column: parser.columnNumber)
                     language = nil
                     inTermSection = false
@@ -308,14 +140,26 @@ extension TBX {
             let type = attributeDict["type"]
             switch elementName {
             case "langSec", "langSet":
-                language = LanguageRole(tag: attributeDict["xml:lang"] ?? attributeDict["lang"] ?? "")
+                let tag = attributeDict["xml:lang"] ?? attributeDict["lang"] ?? ""
+                language = LanguageRole(tag: tag)
+                if languagesSeen.count < 20, !languagesSeen.contains(tag) { languagesSeen.append(tag) }
             case "termSec", "tig", "ntig":
+                inTermSection = true
+            case "languageGrp" where isMultiTerm:
+                language = .other  // until its <language lang="…" type="…"/>
+            case "language" where isMultiTerm && language != nil && !inTermSection:
+                // lang="ZH" says less than type="Chinese (Taiwan)": the one that names a script decides.
+                let tags = [attributeDict["lang"], attributeDict["type"]].compactMap { $0 }
+                let tag = tags.first { GlossaryLanguage(name: $0)?.declaresScript == true } ?? tags.first ?? ""
+                language = LanguageRole(tag: tag)
+                if languagesSeen.count < 20, !languagesSeen.contains(tag) { languagesSeen.append(tag) }
+            case "termGrp" where isMultiTerm:
                 inTermSection = true
             case "term" where inTermSection:
                 capture = Capture(kind: .term, depth: depth)
             case "note", "definition":
                 capture = Capture(kind: .note(level), depth: depth)
-            case "descrip" where type == "definition":
+            case "descrip" where type?.lowercased() == "definition" || (isMultiTerm && type?.lowercased() == "note"):
                 capture = Capture(kind: .note(level), depth: depth)
             case "customerSubset":
                 capture = Capture(kind: .customerSubset, depth: depth)
@@ -358,9 +202,13 @@ extension TBX {
             switch elementName {
             case "termSec", "tig", "ntig":
                 inTermSection = false
+            case "termGrp" where isMultiTerm:
+                inTermSection = false
             case "langSec", "langSet":
                 language = nil
-            case "conceptEntry", "termEntry":
+            case "languageGrp" where isMultiTerm:
+                language = nil
+            case "conceptEntry", "termEntry", "conceptGrp":
                 self.concept = nil
                 language = nil
                 inTermSection = false
@@ -378,8 +226,13 @@ extension TBX {
             case .term:
                 switch language {
                 case .english: concept.english.append(text)
-                case .simplified: concept.simplified.append(text)
-                case .traditional: concept.traditional.append(text)
+                case .simplified:
+                    concept.simplified.append(text)
+                    concept.declaresScript = true
+                case .chinese: concept.simplified.append(text)
+                case .traditional:
+                    concept.traditional.append(text)
+                    concept.declaresScript = true
                 case .pinyin: concept.pinyin.append(text)
                 case .other, nil: break
                 }
@@ -395,20 +248,29 @@ extension TBX {
         }
 
         /// Adds the entry a finished concept makes, or a diagnostic for what it lacks.
+        ///
+        /// A concept with only a Traditional term gets ICU's Simplified form of it, marked
+        /// derived: the term keeps the script its `xml:lang` declares.
         private func add(_ concept: Concept) {
+            conceptCount += 1
             let name = concept.id.map { "\(concept.element) '\($0)'" } ?? "\(concept.element) without an id"
             func problem(_ message: String) {
-                diagnostics.append(GlossaryDiagnostic(file: file, line: concept.line, column: concept.column, message: message))
+                diagnostics.append(GlossaryDiagnostic(file: file, line: concept.line, column: concept.column, extent: .entry, message: message))
             }
-            guard let simplified = concept.simplified.first ?? concept.traditional.first else {
-                problem("\(name) has no Chinese term (a langSec with xml:lang zh, zh-Hans or zh-Hant)")
+            if concept.simplified.isEmpty && concept.traditional.isEmpty { conceptsWithoutChinese += 1 }
+            if concept.english.isEmpty { conceptsWithoutEnglish += 1 }
+            let isDerived = concept.simplified.isEmpty
+            guard let chinese = concept.simplified.first ?? concept.traditional.first else {
+                problem("\(name) has no Chinese term (a \(languageSectionName) with xml:lang zh, zh-Hans or zh-Hant)")
                 return
             }
             guard let english = concept.english.first else {
-                problem("\(name) has no English term (a langSec with xml:lang en)")
+                problem("\(name) has no English term (a \(languageSectionName) with xml:lang en)")
                 return
             }
+            let simplified = isDerived ? ((try? toSimplified?.convert(chinese)) ?? chinese) : chinese
             let note = Level.allCases.lazy.compactMap { concept.notes[$0] }.first.map { $0.joined(separator: "; ") }
+            if !concept.declaresScript { undeclared.append(entries.count) }
             entries.append(
                 GlossaryEntry(
                     english: english, englishVariants: Array(concept.english.dropFirst()),
@@ -416,8 +278,43 @@ extension TBX {
                     chineseVariants: Array(concept.simplified.dropFirst()) + Array(concept.traditional.dropFirst()),
                     pinyin: concept.pinyin.first,
                     type: concept.type ?? (concept.isProperNoun ? .other : .term),
-                    note: note,
+                    note: note, simplifiedIsDerived: isDerived,
                     origin: EntryOrigin(file: file, line: concept.line, layer: layer)))
+        }
+
+        /// One line, naming the languages found, instead of one per concept, when no concept
+        /// has a Chinese term (or none an English one): the file is in other languages.
+        private func takeTraditionalIfTheTermsAre() {
+            guard let toSimplified, !undeclared.isEmpty else { return }
+            let terms = undeclared.lazy.map { self.entries[$0].simplified }.filter(\.containsHan).prefix(2_000)
+            let traditional = terms.count { ((try? toSimplified.convert($0)) ?? $0) != $0 }
+            // As for tables (`GlossaryTable.takeTraditionalIfTheTermsAre`): a fifth or more.
+            guard traditional > 0, traditional * 5 >= terms.count else { return }
+            for index in undeclared {
+                let term = entries[index].simplified
+                entries[index].traditional = term
+                entries[index].simplified = (try? toSimplified.convert(term)) ?? term
+                entries[index].simplifiedIsDerived = true
+            }
+        }
+
+        private func summarizeMissingLanguages() {
+            let missing: String
+            if conceptCount > 0 && conceptsWithoutChinese == conceptCount {
+                missing = "Chinese (xml:lang zh, zh-CN, zh-Hans, zh-TW, zh-Hant …)"
+            } else if conceptCount > 0 && conceptsWithoutEnglish == conceptCount {
+                missing = "English (xml:lang en, en-US …)"
+            } else {
+                return
+            }
+            let first = diagnostics.first { $0.extent == .entry }
+            diagnostics.removeAll { $0.extent == .entry && $0.severity == .error }
+            let found = languagesSeen.isEmpty ? "none" : languagesSeen.map { $0.isEmpty ? "(no xml:lang)" : $0 }.joined(separator: ", ")
+            diagnostics.insert(
+                GlossaryDiagnostic(
+                    file: file, line: first?.line ?? 1, column: first?.column ?? 1,
+                    message: "no \(languageSectionName) in \(missing) in any of the \(conceptCount) entries; the languages found: \(found)"),
+                at: 0)
         }
 
         // MARK: Errors and declarations
@@ -473,7 +370,9 @@ extension TBX {
         // MARK: libxml2's error codes
 
         /// libxml2's warnings (`XML_WAR_*`), which `XMLParser` reports as errors.
-        static let warningCodes: Set<Int> = [27, 93, 97, 98, 99, 100, 102, 106, 107]
+        /// Not 27, an undeclared entity in a file with a DOCTYPE: the DTD that might declare it
+        /// is never read, and going on would leave the reference out of the term.
+        static let warningCodes: Set<Int> = [93, 97, 98, 99, 100, 102, 106, 107]
 
         /// libxml2's error code (`xmlParserErrors`, which `XMLParser` passes on as the error's
         /// code without a message) in words.
@@ -487,6 +386,8 @@ extension TBX {
             case 9: text = "a character XML does not allow, or bytes that are not valid UTF-8"
             case 23: text = "entity reference without its ';'"
             case 26: text = "undeclared entity (only &amp; &lt; &gt; &quot; &apos; and character references are allowed)"
+            case 27:
+                text = "an entity the DTD would declare (the DTD is never read: only &amp; &lt; &gt; &quot; &apos; and character references are allowed)"
             case 31, 32: text = "unknown or unsupported encoding"
             case 33, 34: text = "quoted string expected"
             case 38: text = "'<' in an attribute value, or an attribute value not closed"

@@ -13,18 +13,26 @@ import Foundation
 ///   TBX-Core dialects, DCA style (`<termNote type="partOfSpeech">`) and, for the data
 ///   categories below, DCT style (`<basic:partOfSpeech>`);
 /// - TBX v2 (2008, "martif"): `martif/text/body/termEntry/langSet/tig/term`, and
-///   `ntig/termGrp/term`.
+///   `ntig/termGrp/term`;
+/// - MultiTerm XML, SDL MultiTerm's own export (which it writes in UTF-16):
+///   `mtf/conceptGrp/languageGrp/termGrp/term`, each section's language the `lang` or `type`
+///   of its `<language>` (whichever names a script), definitions and notes its
+///   `<descrip type="Definition">` and `<descrip type="Note">`.
 ///
 /// Each concept entry (`conceptEntry` or `termEntry`) is one `GlossaryEntry`, its origin the
 /// line of the entry's start tag. One that lacks an English or a Chinese term gives a
 /// diagnostic at its start tag (the column where the tag ends, which is what the parser
-/// tells), and the others are still read. The language of a section is its `xml:lang`:
+/// tells), and the others are still read; when no entry has a Chinese (or an English) term,
+/// one diagnostic names the languages the file has instead. The language of a section is its
+/// `xml:lang` (a hyphen or an underscore between subtags):
 /// - `en`, `en-*`: the first term is `english`, the others `englishVariants`;
 /// - `zh`, `zh-CN`, `zh-SG`, `zh-Hans*`: the first term is `simplified`, the others
-///   `chineseVariants`;
+///   `chineseVariants`; but when a fifth or more of the concepts whose Chinese is only in
+///   `zh` sections (no script, no region) have Traditional terms, those are read as `zh-Hant`;
 /// - `zh-TW`, `zh-HK`, `zh-MO`, `zh-Hant*`: the first term is `traditional`, the others
-///   `chineseVariants` (after those of the sections above); with no Simplified term, the
-///   Traditional one is `simplified` too, as in Duizhao TSV;
+///   `chineseVariants` (after those of the sections above); with no Simplified term,
+///   `simplified` is ICU's conversion of the Traditional one, marked `simplifiedIsDerived`
+///   (the Traditional one itself when no converter is given);
 /// - `zh-Latn*` (`zh-Latn-pinyin`): the first term is `pinyin`;
 /// - any other language is skipped.
 ///
@@ -50,11 +58,16 @@ import Foundation
 /// ## Security
 /// A TBX file needs no DTD, and a DTD's entities can expand to gigabytes ("billion laughs")
 /// or read local files (XXE). Before parsing, the prolog (everything before the root element,
-/// within the first 64 KB) is scanned, and a file declaring a DOCTYPE or an entity is refused
-/// with one error at the declaration; the parser never loads external entities, and any DTD
-/// declaration it reports anyway stops it. Only UTF-8 and encodings that keep ASCII bytes as
-/// they are (ISO 8859, Windows code pages, GBK, GB 18030, Big5) are read, so that the scan
-/// sees what the parser will.
+/// within the first 64 KB) is scanned. A DOCTYPE that names only the root and an external
+/// identifier, as TBX v2 tools write it (`<!DOCTYPE martif SYSTEM "TBXcoreStructV02.dtd">`),
+/// is accepted and the DTD never fetched or read; a DOCTYPE with an internal subset
+/// (`[ … ]`) and any entity or other declaration is refused with one error at the declaration.
+/// The parser never loads external entities or DTDs, and any DTD declaration it reports anyway
+/// stops it; an entity the unread DTD might declare is an error, never text left out.
+///
+/// Only UTF-8 and encodings that keep ASCII bytes as they are (ISO 8859, Windows code pages,
+/// GBK, GB 18030, Big5) are read, so that the scan sees what the parser will;
+/// `GlossaryLoader` turns a UTF-16 file (MultiTerm writes them) into UTF-8 first.
 public enum TBX {
     /// The namespace of TBX v3 (ISO 30042:2019).
     public static let namespace = "urn:iso:std:iso:30042:ed-2"
@@ -69,7 +82,9 @@ public enum TBX {
     /// - Returns: the entries, and diagnostics for entries lacking an English or a Chinese term;
     ///   for a file that is unreadable, malformed or declares a DTD, one diagnostic and the
     ///   entries read before the problem, if any.
-    public static func read(contentsOf url: URL, file: String? = nil, layer: GlossaryLayer) -> (entries: [GlossaryEntry], diagnostics: [GlossaryDiagnostic]) {
+    public static func read(
+        contentsOf url: URL, file: String? = nil, layer: GlossaryLayer, toSimplified: ChineseScriptConverter? = nil
+    ) -> (entries: [GlossaryEntry], diagnostics: [GlossaryDiagnostic]) {
         let file = file ?? (url.isFileURL ? url.path : url.absoluteString)
         // Checked whole before the parser sees it, mapped rather than read into memory.
         do {
@@ -80,14 +95,16 @@ public enum TBX {
         guard let parser = XMLParser(contentsOf: url) else {
             return ([], [GlossaryDiagnostic(file: file, line: 1, column: 1, message: "cannot read the file")])
         }
-        return Reader(file: file, layer: layer).read(with: parser)
+        return Reader(file: file, layer: layer, toSimplified: toSimplified).read(with: parser)
     }
 
     /// Reads TBX from memory. The bytes are fed to the parser in chunks, as from a file
     /// (`XMLParser(data:)` fails on Linux above 10 MB).
-    public static func read(data: Data, file: String, layer: GlossaryLayer) -> (entries: [GlossaryEntry], diagnostics: [GlossaryDiagnostic]) {
+    public static func read(
+        data: Data, file: String, layer: GlossaryLayer, toSimplified: ChineseScriptConverter? = nil
+    ) -> (entries: [GlossaryEntry], diagnostics: [GlossaryDiagnostic]) {
         if let refusal = Prolog.refusal(of: data, file: file) { return ([], [refusal]) }
-        return Reader(file: file, layer: layer).read(with: XMLParser(stream: InputStream(data: data)))
+        return Reader(file: file, layer: layer, toSimplified: toSimplified).read(with: XMLParser(stream: InputStream(data: data)))
     }
 
     /// Writes entries as TBX-Basic v3 (DCA style), one `conceptEntry` per entry with ids
@@ -125,7 +142,10 @@ public enum TBX {
                     return entry.type == .term ? [type] : ["<termNote type=\"partOfSpeech\">properNoun</termNote>", type]
                 }
             }
-            output += languageSection("zh-Hans", terms: [entry.simplified])
+            // A derived Simplified form is left out, to be derived again on reading.
+            if !entry.simplifiedIsDerived || (entry.traditional ?? "").isEmpty {
+                output += languageSection("zh-Hans", terms: [entry.simplified])
+            }
             if let traditional = entry.traditional, !traditional.isEmpty {
                 output += languageSection("zh-Hant", terms: [traditional])
             }

@@ -1,6 +1,11 @@
 import DuizhaoText
 
 /// Reviews a glossary beyond what reading it checks: duplicates, conflicts, missing forms.
+///
+/// Every finding is a warning. A conflict (one term, two renderings) is what a glossary with
+/// several hands or a dictionary has by nature, and no glossary format Duizhao reads can say
+/// that it is the one authority whose conflicts would be mistakes; so `glossary check` fails
+/// only on what cannot be read.
 public struct GlossaryChecker {
     private let toSimplified: ChineseScriptConverter
     private let toTraditional: ChineseScriptConverter
@@ -12,48 +17,83 @@ public struct GlossaryChecker {
         toTraditional = try ChineseScriptConverter(to: .traditional)
     }
 
-    /// Problems among `entries` of one glossary file, in line order:
-    /// - a row repeating an earlier one (same English and Chinese): warning;
-    /// - one Chinese term given two English renderings: error (make one a variant);
-    /// - no Traditional form where the Simplified has characters ICU would change: warning,
-    ///   with ICU's suggestion.
+    /// Problems among `entries` of one glossary file, in line order, every one a warning (a
+    /// glossary is still usable with any of them, and real ones have them: action/actions,
+    /// Tileset/tile set):
+    /// - a row repeating an earlier one (same English and Chinese);
+    /// - one Chinese term given two English renderings (make one a variant);
+    /// - one English term given two different Chinese terms (make one a variant);
+    ///   neither conflict is looked for in a dictionary (CC-CEDICT), whose entries for one
+    ///   headword are its readings and senses;
+    /// - no Traditional form where the Simplified has characters ICU would change: one line for
+    ///   the file, with ICU's suggestion for the first such entry.
     /// - Throws: `ICUError` when ICU fails.
     public func check(_ entries: [GlossaryEntry]) throws(ICUError) -> [GlossaryDiagnostic] {
         var diagnostics: [GlossaryDiagnostic] = []
+        // Entries by index, not copies: a glossary may have a million rows.
         var firstByPair: [String: Int] = [:]
-        var firstByChinese: [String: GlossaryEntry] = [:]
-        for entry in entries {
+        var firstByChinese: [String: Int] = [:]
+        var firstByEnglish: [String: Int] = [:]
+        var withoutTraditional = 0
+        var firstWithoutTraditional: (index: Int, suggestion: String)?
+        func warning(_ origin: EntryOrigin, _ message: String) {
+            diagnostics.append(GlossaryDiagnostic(file: origin.file, line: origin.line, column: 1, severity: .warning, message: message))
+        }
+        for (index, entry) in entries.enumerated() {
             let origin = entry.origin
             let chinese = try toSimplified.convert(entry.simplified)
-            let pair = entry.english.lowercased() + "\t" + chinese
-            if let line = firstByPair[pair] {
-                diagnostics.append(
-                    GlossaryDiagnostic(
-                        file: origin.file, line: origin.line, column: 1, severity: .warning,
-                        message: "duplicate of line \(line): \(entry.english) = \(entry.simplified)"))
+            let english = entry.english.lowercased()
+            let pair = english + "\t" + chinese
+            if let first = firstByPair[pair] {
+                warning(origin, "duplicate of line \(entries[first].origin.line): \(entry.english) = \(entry.simplified)")
                 continue
             }
-            firstByPair[pair] = origin.line
-            if let earlier = firstByChinese[chinese], earlier.english.lowercased() != entry.english.lowercased(),
-                !earlier.englishVariants.contains(where: { $0.lowercased() == entry.english.lowercased() })
-            {
-                diagnostics.append(
-                    GlossaryDiagnostic(
-                        file: origin.file, line: origin.line, column: 1,
-                        message: "\(entry.simplified) is rendered '\(entry.english)' here but '\(earlier.english)' on line \(earlier.origin.line); make one a variant of the other"))
-            } else if firstByChinese[chinese] == nil {
-                firstByChinese[chinese] = entry
+            firstByPair[pair] = index
+            // A dictionary lists a headword's readings and senses, not rival renderings.
+            if origin.layer != .dictionary {
+                if let first = firstByChinese[chinese] {
+                    let earlier = entries[first]
+                    if earlier.english.lowercased() != english, !earlier.englishVariants.contains(where: { $0.lowercased() == english }) {
+                        warning(
+                            origin,
+                            "\(entry.simplified) is rendered '\(entry.english)' here but '\(earlier.english)' on line \(earlier.origin.line); "
+                                + "make one a variant of the other")
+                    }
+                } else {
+                    firstByChinese[chinese] = index
+                }
+                if let first = firstByEnglish[english] {
+                    let earlier = entries[first]
+                    var isSame = try toSimplified.convert(earlier.simplified) == chinese
+                    for variant in earlier.chineseVariants where !isSame { isSame = try toSimplified.convert(variant) == chinese }
+                    if !isSame {
+                        warning(
+                            origin,
+                            "'\(entry.english)' is \(entry.simplified) here but \(earlier.simplified) on line \(earlier.origin.line); "
+                                + "make one a variant of the other")
+                    }
+                } else {
+                    firstByEnglish[english] = index
+                }
             }
             if entry.traditional == nil {
                 let suggestion = try toTraditional.convert(entry.simplified)
                 if suggestion != entry.simplified {
-                    diagnostics.append(
-                        GlossaryDiagnostic(
-                            file: origin.file, line: origin.line, column: 1, severity: .warning,
-                            message: "no Traditional form for \(entry.simplified) (ICU suggests \(suggestion); check it)"))
+                    withoutTraditional += 1
+                    if firstWithoutTraditional == nil { firstWithoutTraditional = (index, suggestion) }
                 }
             }
         }
-        return diagnostics
+        // One line for the file: a Simplified-only glossary lacks every Traditional form.
+        if let (index, suggestion) = firstWithoutTraditional {
+            let first = entries[index]
+            warning(
+                first.origin,
+                withoutTraditional == 1
+                    ? "no Traditional form for \(first.simplified) (ICU suggests \(suggestion); check it)"
+                    : "\(withoutTraditional) entries have no Traditional form, from \(first.simplified) here (ICU suggests \(suggestion)) on; "
+                        + "add a zh-Hant column if the glossary is to serve Traditional text too")
+        }
+        return diagnostics.sorted { ($0.line, $0.column) < ($1.line, $1.column) }
     }
 }

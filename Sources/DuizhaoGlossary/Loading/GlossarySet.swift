@@ -7,11 +7,14 @@ public struct GlossarySource: Sendable, Hashable {
     public var layer: GlossaryLayer
     /// The name its entries give as their origin.
     public var name: String
+    /// Its format and languages, when not told by the file.
+    public var options: GlossaryReadOptions
 
-    public init(path: String, layer: GlossaryLayer, name: String? = nil) {
+    public init(path: String, layer: GlossaryLayer, name: String? = nil, options: GlossaryReadOptions = .init()) {
         self.path = path
         self.layer = layer
         self.name = name ?? path
+        self.options = options
     }
 }
 
@@ -27,11 +30,15 @@ public final class GlossarySet {
     let wordCosts: WordCosts?
     /// Whether this set came from the cache.
     public let wasCached: Bool
+    /// A warning for each row (or TBX concept, or dictionary line) left out as malformed, in
+    /// the order of the sources; kept in the cache too, so that every run says it.
+    public let skipped: [GlossaryDiagnostic]
 
-    private init(termBase: TermBase, matcher: TermMatcher, wordCosts: WordCosts?, wasCached: Bool) {
+    private init(termBase: TermBase, matcher: TermMatcher, wordCosts: WordCosts?, skipped: [GlossaryDiagnostic], wasCached: Bool) {
         self.termBase = termBase
         self.matcher = matcher
         self.wordCosts = wordCosts
+        self.skipped = skipped
         self.wasCached = wasCached
     }
 
@@ -54,24 +61,28 @@ public final class GlossarySet {
     ///   - sources: the glossary files.
     ///   - frequencies: a word-frequency list (`WordFrequencies`) for word segmentation, or nil.
     ///   - cacheDirectory: where compiled sets are kept; nil to neither read nor write one.
-    /// - Throws: `InputError` for an unreadable file; `GlossaryError` listing every bad row.
+    /// - Throws: `InputError` for an unreadable file; `GlossaryError` for a file that cannot be
+    ///   read as a glossary (a bad row is only left out, with a warning in `skipped`).
     public static func load(_ sources: [GlossarySource], frequencies: String? = nil, cacheDirectory: String?) throws -> GlossarySet {
         // Every source's bytes, TBX too, since the cache key hashes them.
         var contents: [Data] = []
         for source in sources {
-            contents.append(try GlossaryLoader.contents(of: source.path, evenTBX: true))
+            contents.append(try GlossaryLoader.contents(of: source.path, options: source.options, evenTBX: true))
         }
         let frequencyData = try frequencies.map { path throws(InputError) in try GlossaryLoader.contents(of: path, evenTBX: true) }
         let key = cacheKey(sources, contents, frequencies: frequencyData)
         let cacheFile = cacheDirectory.map { "\($0)/glossaries-\(String(key, radix: 16)).bin" }
         if let cacheFile, let data = FileManager.default.contents(atPath: cacheFile),
-            let (termBase, matcher, wordCosts) = try? CompiledGlossaries.decode(data, key: key)
+            let (termBase, matcher, wordCosts, skipped) = try? CompiledGlossaries.decode(data, key: key)
         {
-            return GlossarySet(termBase: termBase, matcher: matcher, wordCosts: wordCosts, wasCached: true)
+            return GlossarySet(termBase: termBase, matcher: matcher, wordCosts: wordCosts, skipped: skipped, wasCached: true)
         }
         var entries: [GlossaryEntry] = []
+        var skipped: [GlossaryDiagnostic] = []
         for (source, data) in zip(sources, contents) {
-            entries += try GlossaryLoader.entries(data, path: source.path, name: source.name, layer: source.layer)
+            let read = try GlossaryLoader.entries(data, path: source.path, name: source.name, layer: source.layer, options: source.options)
+            entries += read.entries
+            skipped += read.skipped
         }
         let termBase = try TermBase(entries: entries, normalizer: TextNormalizer())
         let matcher = try TermMatcher(termBase: termBase)
@@ -83,9 +94,9 @@ public final class GlossarySet {
             wordCosts = try WordCosts(frequencies: list, matcher: matcher)
         }
         if let cacheDirectory, let cacheFile {
-            store(CompiledGlossaries.encode(termBase, matcher, wordCosts, key: key), at: cacheFile, in: cacheDirectory)
+            store(CompiledGlossaries.encode(termBase, matcher, wordCosts, skipped: skipped, key: key), at: cacheFile, in: cacheDirectory)
         }
-        return GlossarySet(termBase: termBase, matcher: matcher, wordCosts: wordCosts, wasCached: false)
+        return GlossarySet(termBase: termBase, matcher: matcher, wordCosts: wordCosts, skipped: skipped, wasCached: false)
     }
 
     static func cacheKey(_ sources: [GlossarySource], _ contents: [Data], frequencies: Data? = nil) -> UInt64 {
@@ -94,6 +105,8 @@ public final class GlossarySet {
         for (source, data) in zip(sources, contents) {
             hash.combine(source.name)
             hash.combine(String(source.layer.rawValue))
+            hash.combine(source.options.format?.rawValue ?? "")
+            hash.combine((source.options.languages ?? []).map { "\($0.column.rawValue) \($0.declaresScript)" }.joined(separator: ","))
             data.withUnsafeBytes { hash.combine($0) }
         }
         if let frequencies {
@@ -130,13 +143,14 @@ enum CompiledGlossaries {
     /// Bumped whenever the layout or what is derived from the sources changes.
     /// 2: a CC-CEDICT headword's usual reading first; 3: old and variant forms after it;
     /// 4: word costs from a frequency list; 5: CC-CEDICT lines whose first gloss is Chinese, or
-    /// that lack a Chinese form, refused; 6: CC-CEDICT glosses trimmed, glosses of spaces skipped.
-    static let version: Int32 = 6
+    /// that lack a Chinese form, refused; 6: CC-CEDICT glosses trimmed, glosses of spaces skipped;
+    /// 7: entries say whether their Simplified form is derived, rows left out are kept as warnings.
+    static let version: Int32 = 7
     private static let magic: UInt64 = 0x4443_5A44_5F47_4C53  // "DZGLSCDZ"-ish marker
 
     struct Damaged: Error {}
 
-    static func encode(_ termBase: TermBase, _ matcher: TermMatcher, _ wordCosts: WordCosts?, key: UInt64) -> [UInt8] {
+    static func encode(_ termBase: TermBase, _ matcher: TermMatcher, _ wordCosts: WordCosts?, skipped: [GlossaryDiagnostic] = [], key: UInt64) -> [UInt8] {
         var writer = BinaryWriter()
         writer.write(magic)
         writer.write(version)
@@ -161,6 +175,7 @@ enum CompiledGlossaries {
             writer.write(fileIndex[entry.origin.file]!)
             writer.write(Int32(entry.origin.line))
             writer.write(UInt8(entry.origin.layer.rawValue))
+            writer.write(UInt8(entry.simplifiedIsDerived ? 1 : 0))
         }
         for index in [termBase.englishIndex, termBase.chineseIndex, termBase.pinyinIndex] {
             writer.write(Int32(index.pairs.count))
@@ -180,11 +195,18 @@ enum CompiledGlossaries {
         writer.write(UInt8(wordCosts == nil ? 0 : 1))
         writer.write(wordCosts?.patternCosts ?? [])
         writer.write(wordCosts?.unknown ?? 0)
+        writer.write(Int32(skipped.count))
+        for warning in skipped {
+            writer.write(warning.file)
+            writer.write(Int32(clamping: warning.line))
+            writer.write(Int32(clamping: warning.column))
+            writer.write(warning.message)
+        }
         writer.write(magic)
         return writer.bytes
     }
 
-    static func decode(_ data: Data, key: UInt64) throws -> (TermBase, TermMatcher, WordCosts?) {
+    static func decode(_ data: Data, key: UInt64) throws -> (TermBase, TermMatcher, WordCosts?, [GlossaryDiagnostic]) {
         try data.withUnsafeBytes { raw in
             var reader = BinaryReader(raw)
             guard reader.readUInt64() == magic, reader.readInt32() == version, reader.readUInt64() == key,
@@ -199,13 +221,13 @@ enum CompiledGlossaries {
                     let type = reader.readUInt8(), Int(type) < TermType.allCases.count,
                     let note = reader.readOptionalString(), let file = reader.readInt32(), files.indices.contains(Int(file)),
                     let line = reader.readInt32(), let layerValue = reader.readUInt8(),
-                    let layer = GlossaryLayer(rawValue: Int(layerValue))
+                    let layer = GlossaryLayer(rawValue: Int(layerValue)), let derived = reader.readUInt8(), derived <= 1
                 else { throw Damaged() }
                 entries.append(
                     GlossaryEntry(
                         english: english, englishVariants: englishVariants, simplified: simplified,
                         traditional: traditional, chineseVariants: chineseVariants, pinyin: pinyin,
-                        type: TermType.allCases[Int(type)], note: note,
+                        type: TermType.allCases[Int(type)], note: note, simplifiedIsDerived: derived == 1,
                         origin: EntryOrigin(file: files[Int(file)], line: Int(line), layer: layer)))
             }
             var indexes: [SortedKeyIndex] = []
@@ -236,11 +258,19 @@ enum CompiledGlossaries {
                 patternCosts.allSatisfy({ (1...WordCosts.highest).contains($0) }), let unknown = reader.readInt32(),
                 hasCosts == 0 || (1...WordCosts.highest).contains(unknown)
             else { throw Damaged() }
+            guard let skippedCount = reader.readInt32(), skippedCount >= 0 else { throw Damaged() }
+            var skipped: [GlossaryDiagnostic] = []
+            for _ in 0..<skippedCount {
+                guard let file = reader.readString(), let line = reader.readInt32(), let column = reader.readInt32(),
+                    let message = reader.readString()
+                else { throw Damaged() }
+                skipped.append(GlossaryDiagnostic(file: file, line: Int(line), column: Int(column), severity: .warning, extent: .entry, message: message))
+            }
             // The trie's values must name patterns that exist, or matching would read past them.
             guard reader.readUInt64() == magic, reader.isAtEnd, value.allSatisfy({ $0 < patternCount }) else { throw Damaged() }
             let termBase = TermBase(entries: entries, englishIndex: indexes[0], chineseIndex: indexes[1], pinyinIndex: indexes[2])
             let wordCosts = hasCosts == 1 ? WordCosts(patternCosts: patternCosts, unknown: unknown) : nil
-            return (termBase, try TermMatcher(trie: trie, patterns: patterns), wordCosts)
+            return (termBase, try TermMatcher(trie: trie, patterns: patterns), wordCosts, skipped)
         }
     }
 }

@@ -59,12 +59,16 @@ public struct GlossaryEntry: Sendable, Hashable {
     public var pinyin: String?
     public var type: TermType
     public var note: String?
+    /// Whether the source gave only the Traditional term, so that `simplified` is ICU's
+    /// conversion of it (Traditional → Simplified, which is reliable) rather than the source's
+    /// word. Writers leave such a Simplified form out, so that it is derived again on reading.
+    public var simplifiedIsDerived: Bool
     public var origin: EntryOrigin
 
     public init(
         english: String, englishVariants: [String] = [], simplified: String, traditional: String? = nil,
         chineseVariants: [String] = [], pinyin: String? = nil, type: TermType = .term, note: String? = nil,
-        origin: EntryOrigin
+        simplifiedIsDerived: Bool = false, origin: EntryOrigin
     ) {
         self.english = english
         self.englishVariants = englishVariants
@@ -74,6 +78,7 @@ public struct GlossaryEntry: Sendable, Hashable {
         self.pinyin = pinyin
         self.type = type
         self.note = note
+        self.simplifiedIsDerived = simplifiedIsDerived
         self.origin = origin
     }
 
@@ -82,6 +87,12 @@ public struct GlossaryEntry: Sendable, Hashable {
     /// can write and read back.
     static func isChineseNotEnglish(_ text: some StringProtocol) -> Bool {
         text.unicodeScalars.contains { ScriptClass($0) == .han } && !text.unicodeScalars.contains { ScriptClass($0) == .latin }
+    }
+
+    /// The Simplified form as the source gave it: empty when ICU derived it from the
+    /// Traditional one. What glossary writers write, so that reading derives it again.
+    public var sourceSimplified: String {
+        simplifiedIsDerived && !(traditional ?? "").isEmpty ? "" : simplified
     }
 
     /// Every English form, the preferred first, without empties.
