@@ -119,12 +119,16 @@ struct AnnotateCommand: ParsableCommand {
         commandName: "annotate",
         abstract: "Link each English claim of an article to the Chinese source sentence that supports it.",
         discussion: """
-            Claims are the article's English sentences (not headings nor its reference list). \
+            Claims are the English sentences of the article's body: headings, site boilerplate \
+            (comment forms, newsletter boxes, related posts, copyright lines …) and the reference \
+            list are skipped, and listed as such in json; --all-sentences checks every sentence. \
             Sources are --source files or folders; a reference that names a file, or whose text \
             matches a source's title, ties its citation markers ([1], ^1, [^1]) to that source. \
             With no --source, the Chinese in the article (reference titles, quotations) is the source.
 
-            Scores run from 0 to 1; below --threshold (0.4) a claim is unsupported. Flags name \
+            Scores run from 0 to 1 and read as the chance that the link is right; below \
+            --threshold (0.4) a claim is unsupported. With the embedding model installed \
+            ('duizhao model install'), meaning is weighed beside the words (--no-model: words only). Flags name \
             numbers that disagree, ranges that differ, names on one side only, and conditions \
             (一旦, 只要, 如果) or hedges (可能, 或许) the claim leaves out.
 

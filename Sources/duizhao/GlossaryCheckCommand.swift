@@ -54,7 +54,7 @@ struct GlossaryCheckCommand: ParsableCommand {
                     sink.write(style.diagnostic("\(diagnostic)") + "\n")
                     if diagnostic.severity == .error { errors += 1 } else { warnings += 1 }
                 }
-                sink.write("\(file): \(entryCount) entries read\n")
+                sink.write("\(file): \(entryCount) \(entryCount == 1 ? "entry" : "entries") read\n")
             }
             sink.write("\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\n")
             sink.flush()
