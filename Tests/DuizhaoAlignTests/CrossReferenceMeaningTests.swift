@@ -73,6 +73,19 @@ final class TableEmbedder: SentenceEmbedding {
         #expect(!result.claims[1].isSupported)
     }
 
+    /// A source of one sentence (a reference title) and an article of one claim: each side's
+    /// missing neighbours count as unrelated sentences, not as the one pair itself.
+    @Test func aSourceOfOneSentenceSupportsTheClaimThatMeansIt() throws {
+        let claim = CrossReferenceFixture.claim("c1", "The factory was shut down last year.")
+        let sentence = "这家工厂去年关闭了。"
+        let embedder = TableEmbedder([claim.text: [0, 0, 1, 0.1], sentence: [0, 0, 1, 0.12]])
+        let referencer = try CrossReferencer(glossaries: nil, embedder: embedder)
+        let result = try referencer.crossReference(
+            claims: [claim], sources: [try CrossReferenceFixture.source("title.txt", [sentence])], references: [:])
+        let link = try #require(result.claims[0].links.first)
+        #expect(link.score > 0.9)
+    }
+
     @Test func aClaimFarFromEverySentenceIsNotSupported() throws {
         let claim = CrossReferenceFixture.claim("c1", "The committee approved the budget.")
         let embedder = TableEmbedder([

@@ -13,6 +13,11 @@ import Foundation
 struct MeaningScores {
     /// How many nearest neighbours make a side's baseline.
     static let neighbours = 4
+    /// The cosine that stands for a neighbour a side does not have (a source of one sentence, an
+    /// article of two claims): the mean cosine of unrelated Chinese and English sentences under
+    /// multilingual-e5-small, "query:" on both sides (0.785 on mac-dev, chapter 1's English
+    /// against chapter 2's Chinese). Without it a claim's one candidate would be its own baseline.
+    static let background: Float = 0.785
 
     private let claims: EmbeddingMatrix
     private let sentences: EmbeddingMatrix
@@ -40,8 +45,8 @@ struct MeaningScores {
                 sentenceBest[g].add(cosine, j)
             }
         }
-        claimBaseline = claimBest.map { $0.mean(Self.neighbours) }
-        sentenceBaseline = sentenceBest.map { $0.mean(Self.neighbours) }
+        claimBaseline = claimBest.map { $0.mean(Self.neighbours, padding: Self.background) }
+        sentenceBaseline = sentenceBest.map { $0.mean(Self.neighbours, padding: Self.background) }
         nearest = claimBest.map { Array($0.ranked.prefix(candidates)) }
     }
 
@@ -62,8 +67,8 @@ struct MeaningScores {
                 sentenceBest[g].add(cosine, j)
             }
         }
-        claimBaseline = claimBest.map { $0.mean(Self.neighbours) }
-        sentenceBaseline = sentenceBest.map { $0.mean(Self.neighbours) }
+        claimBaseline = claimBest.map { $0.mean(Self.neighbours, padding: Self.background) }
+        sentenceBaseline = sentenceBest.map { $0.mean(Self.neighbours, padding: Self.background) }
         nearest = Array(repeating: [], count: claims.count)
     }
 
@@ -109,10 +114,10 @@ struct TopScores {
         }
     }
 
-    /// The mean of the best `count` scores (fewer when fewer were seen; 0 when none).
-    func mean(_ count: Int) -> Float {
+    /// The mean of the best `count` scores, `padding` standing for each one not seen.
+    func mean(_ count: Int, padding: Float) -> Float {
         let best = scores.sorted(by: >).prefix(count)
-        return best.isEmpty ? 0 : best.reduce(0, +) / Float(best.count)
+        return (best.reduce(0, +) + Float(count - best.count) * padding) / Float(count)
     }
 
     /// The items, best first (ties by item).
