@@ -60,10 +60,15 @@ public final class SentenceAligner {
         progress?("reading \(zhSentences.count) + \(enSentences.count) sentences")
         let zh = try extractor.chinese(zhSentences)
         let en = try extractor.english(enSentences)
-        var embeddings: (zh: EmbeddingMatrix, en: EmbeddingMatrix)?
+        var embeddings: (zh: WindowEmbeddings, en: WindowEmbeddings)?
         if let embedder, !zhSentences.isEmpty, !enSentences.isEmpty {
-            progress?("embedding \(zhSentences.count) + \(enSentences.count) sentences")
-            embeddings = (try embedder.embed(zhSentences, prefix: .query), try embedder.embed(enSentences, prefix: .query))
+            progress?("embedding \(zhSentences.count) + \(enSentences.count) sentences, alone and in windows")
+            let zhWindows = WindowEmbeddings.texts(zhSentences, separator: "")
+            let enWindows = WindowEmbeddings.texts(enSentences, separator: " ")
+            embeddings = (
+                WindowEmbeddings(matrix: try embedder.embed(zhWindows, prefix: .query), sentences: zhSentences.count),
+                WindowEmbeddings(matrix: try embedder.embed(enWindows, prefix: .query), sentences: enSentences.count)
+            )
         }
         let scorer = BeadScorer(zh: zh, en: en, featureCount: extractor.table.count, parameters: parameters, embeddings: embeddings)
         let n = zhSentences.count

@@ -110,12 +110,13 @@ final class BeadScorer {
     /// Variance of the length difference per character, estimated from the document.
     var variance: Float
     private var marks: CoverageMarks
-    /// Both sides' sentence embeddings, when the model is used.
-    let embeddings: (zh: EmbeddingMatrix, en: EmbeddingMatrix)?
+    /// Both sides' embeddings, when the model is used: of each window of 1…`BeadWindows.size`
+    /// consecutive sentences embedded as one text (`BeadWindows.row`).
+    let embeddings: (zh: WindowEmbeddings, en: WindowEmbeddings)?
 
     init(
         zh: SideFeatures, en: SideFeatures, featureCount: Int, parameters: AlignmentParameters,
-        embeddings: (zh: EmbeddingMatrix, en: EmbeddingMatrix)? = nil
+        embeddings: (zh: WindowEmbeddings, en: WindowEmbeddings)? = nil
     ) {
         self.embeddings = embeddings
         var zh = zh
@@ -188,20 +189,27 @@ final class BeadScorer {
         return total > 0 ? (zhCovered + enCovered + parameters.smoothing * parameters.prior) / total : 0
     }
 
-    /// The cosine of the two sides' mean embeddings, or nil without the model.
+    /// The cosine of the two sides' embeddings (a side of more sentences than a window holds:
+    /// the mean of its sentences'), or nil without the model.
     func meaningSimilarity(_ z: Range<Int>, _ e: Range<Int>) -> Float? {
         guard let embeddings, !z.isEmpty, !e.isEmpty else { return nil }
-        let dimension = embeddings.zh.dimension
-        return embeddings.zh.values.withUnsafeBufferPointer { zv in
-            embeddings.en.values.withUnsafeBufferPointer { ev in
+        let (zw, ew) = embeddings
+        if z.count <= WindowEmbeddings.size && e.count <= WindowEmbeddings.size {
+            return zw.matrix.dot(zw.row(z), ew.matrix, ew.row(e))
+        }
+        let dimension = zw.matrix.dimension
+        return zw.matrix.values.withUnsafeBufferPointer { zv in
+            ew.matrix.values.withUnsafeBufferPointer { ev in
                 // Sums of the rows, then their cosine: a bead has at most five sentences a side.
                 withUnsafeTemporaryAllocation(of: Float.self, capacity: 2 * dimension) { sums in
                     sums.initialize(repeating: 0)
                     for i in z {
-                        for k in 0..<dimension { sums[k] += zv[i * dimension + k] }
+                        let row = zw.row(i..<(i + 1))
+                        for k in 0..<dimension { sums[k] += zv[row * dimension + k] }
                     }
                     for j in e {
-                        for k in 0..<dimension { sums[dimension + k] += ev[j * dimension + k] }
+                        let row = ew.row(j..<(j + 1))
+                        for k in 0..<dimension { sums[dimension + k] += ev[row * dimension + k] }
                     }
                     var dot: Float = 0
                     var zz: Float = 0
@@ -268,5 +276,34 @@ final class BeadScorer {
             + parameters.length * lengthLogProbability(z, e)
             + parameters.cues * cueAgreement(z, e)
             - cost
+    }
+}
+
+/// A side's embeddings of every window of consecutive sentences, as Bertalign embeds them: each
+/// sentence alone, each pair, each three, joined as one text.
+struct WindowEmbeddings {
+    /// The longest window.
+    static let size = 3
+
+    let matrix: EmbeddingMatrix
+    /// The side's sentence count.
+    let sentences: Int
+
+    /// The texts of the windows, in row order: all of length 1, then 2, then 3.
+    static func texts(_ sentences: [String], separator: String) -> [String] {
+        var result: [String] = []
+        for length in 1...size where sentences.count >= length {
+            for start in 0...(sentences.count - length) {
+                result.append(sentences[start..<(start + length)].joined(separator: separator))
+            }
+        }
+        return result
+    }
+
+    /// The row of a window of 1…`size` sentences: after the windows of every shorter length.
+    func row(_ window: Range<Int>) -> Int {
+        var offset = 0
+        for length in 1..<window.count { offset += sentences - length + 1 }
+        return offset + window.lowerBound
     }
 }
