@@ -18,11 +18,12 @@ import argparse
 import json
 import math
 import os
-import random
 import subprocess
 import tempfile
 
 import numpy as np
+
+from macdev import CHAPTERS, line_at, write_chapter
 
 ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
 ap.add_argument('--binary', default='.build/release/duizhao')
@@ -30,54 +31,18 @@ ap.add_argument('--shared', default='../shared')
 args = ap.parse_args()
 evaluation = os.path.join(args.shared, 'eval/align/mac-dev')
 work = tempfile.mkdtemp(prefix='duizhao-calibrate-')
-chapters = ['001', '002', '003', '004', '005', '006']
+chapters = CHAPTERS
 threshold = 0.4
 
 
-def lines_with_offsets(lines):
-    text, ranges, offset = [], [], 0
-    for line in lines:
-        data = line.encode('utf-8')
-        ranges.append((offset, offset + len(data)))
-        text.append(line)
-        offset += len(data) + 2
-    return '\n\n'.join(text) + '\n', ranges
-
-
-def line_at(ranges, start, end):
-    return {i for i, (a, b) in enumerate(ranges) if a < end and start < b}
-
-
-meta = {}
-for chapter in chapters:
-    english = [l.rstrip('\n') for l in open(os.path.join(evaluation, 'en', chapter), encoding='utf-8')]
-    chinese = [l.rstrip('\n') for l in open(os.path.join(evaluation, 'zh', chapter), encoding='utf-8')]
-    gold = {e: set() for e in range(len(english))}
-    one_to_one = set()
-    for bead in open(os.path.join(evaluation, 'gold', chapter + '.align'), encoding='utf-8'):
-        zh_side, en_side = bead.strip().split(':')
-        zh = [int(x) for x in zh_side.strip('[]').split(',') if x]
-        en = [int(x) for x in en_side.strip('[]').split(',') if x]
-        for e in en:
-            gold[e].update(zh)
-        if len(zh) == 1 and len(en) == 1:
-            one_to_one.add(en[0])
-    order = list(range(len(chinese)))
-    random.Random(int(chapter)).shuffle(order)
-    article_text, article_ranges = lines_with_offsets(english)
-    source_text, source_ranges = lines_with_offsets([chinese[i] for i in order])
-    open(os.path.join(work, chapter + '.txt'), 'w', encoding='utf-8').write(article_text)
-    open(os.path.join(work, chapter + '-zh.txt'), 'w', encoding='utf-8').write(source_text)
-    meta[chapter] = dict(gold=gold, one_to_one=one_to_one, order=order, article_ranges=article_ranges,
-                         source_ranges=source_ranges, english=len(english))
+meta = {chapter: write_chapter(evaluation, chapter, work) for chapter in chapters}
 
 # Every candidate of every claim, with whether it covers a gold sentence.
 data = {}
 dump = os.path.join(work, 'candidates.tsv')
 for index, chapter in enumerate(chapters):
     for kind, other in [('own', chapter), ('unrelated', chapters[(index + 1) % len(chapters)])]:
-        result = subprocess.run([args.binary, 'annotate', os.path.join(work, chapter + '.txt'), '--source',
-                                 os.path.join(work, other + '-zh.txt'), '--format', 'json'],
+        result = subprocess.run([args.binary, 'annotate', meta[chapter]['article'], '--source', meta[other]['source'], '--format', 'json'],
                                 env=dict(os.environ, DUIZHAO_CANDIDATES_DUMP=dump), capture_output=True, check=True)
         report = json.loads(result.stdout)
         m, s = meta[chapter], meta[other]
