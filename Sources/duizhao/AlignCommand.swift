@@ -49,7 +49,8 @@ struct AlignCommand: ParsableCommand {
 
     @OptionGroup var glossaryOptions: GlossaryOptions
 
-    @OptionGroup var modelOptions: ModelOptions
+    /// Hidden: align weighs meaning only where --parameters gives it a weight (experiments).
+    @OptionGroup(visibility: .hidden) var modelOptions: ModelOptions
 
     func validate() throws {
         if let parameters, AlignmentParameters(assignments: parameters) == nil {
