@@ -8,7 +8,9 @@ import Foundation
 /// model's digest: a header, the entries' keys, then each vector with a checksum of its key and
 /// values. Opening reads the headers and key blocks only; a vector is read when it is asked for,
 /// and one whose checksum fails (a truncated or damaged file) is not returned, so it is computed
-/// again. Past `limit` bytes in all, the packs least recently used are removed.
+/// again. Past `limit` bytes in all, the packs least recently used are removed; past
+/// `maximumPacks` packs of one model, its small ones are merged into one, so that a cache used by
+/// many short runs does not open thousands of files.
 public final class EmbeddingCache {
     /// A text's key: SHA-256 of its prefix and UTF-8 bytes.
     public struct Key: Hashable, Sendable {
@@ -31,6 +33,10 @@ public final class EmbeddingCache {
 
     /// The default bound: 1 GiB, about 680,000 sentences of 384 dimensions.
     public static let defaultLimit = 1 << 30
+    /// How many packs a model's folder may hold before its small ones are merged.
+    public static let maximumPacks = 32
+    /// Packs under this size are merged; larger ones are left as they are.
+    static let smallPack = 8 << 20
     static let magic = Array("DZE1".utf8)
     static let headerSize = 16
     static let keySize = 32
@@ -132,28 +138,77 @@ public final class EmbeddingCache {
         used.removeAll()
         let fresh = entries.filter { $0.vector.count == dimension && index[$0.key] == nil }
         guard !fresh.isEmpty else { return }
-        var data = Data(capacity: Self.headerSize + fresh.count * (Self.keySize + entrySize))
+        let packed = fresh.map { entry -> (Key, [UInt8]) in
+            let vectorBytes = entry.vector.flatMap { value in withUnsafeBytes(of: value.bitPattern.littleEndian) { Array($0) } }
+            let sum = vectorBytes.withUnsafeBytes { Self.checksum(entry.key, $0) }
+            return (entry.key, vectorBytes + withUnsafeBytes(of: sum.littleEndian) { Array($0) })
+        }
+        guard write(packed, date: now) != nil else { return }
+        compact()
+        evict()
+    }
+
+    /// Writes entries (each key with its vector and checksum, as stored) as a new pack,
+    /// atomically; returns its URL, nil when it cannot be written.
+    @discardableResult
+    private func write(_ entries: [(Key, [UInt8])], date: Date) -> URL? {
+        var data = Data(capacity: Self.headerSize + entries.count * (Self.keySize + entrySize))
         data.append(contentsOf: Self.magic)
-        for value in [UInt32(dimension), UInt32(fresh.count), 0] {
+        for value in [UInt32(dimension), UInt32(entries.count), 0] {
             withUnsafeBytes(of: value.littleEndian) { data.append(contentsOf: $0) }
         }
-        for entry in fresh {
-            withUnsafeBytes(of: entry.key.bytes) { data.append(contentsOf: $0) }
+        for (key, _) in entries {
+            withUnsafeBytes(of: key.bytes) { data.append(contentsOf: $0) }
         }
-        for entry in fresh {
-            let vectorBytes = entry.vector.flatMap { value in withUnsafeBytes(of: value.bitPattern.littleEndian) { Array($0) } }
-            data.append(contentsOf: vectorBytes)
-            let sum = vectorBytes.withUnsafeBytes { Self.checksum(entry.key, $0) }
-            withUnsafeBytes(of: sum.littleEndian) { data.append(contentsOf: $0) }
+        for (_, stored) in entries {
+            data.append(contentsOf: stored)
         }
-        let name = String(format: "%020llu-%d.pack", UInt64(now.timeIntervalSince1970 * 1e9), getpid())
+        let name = String(format: "%020llu-%d-%d.pack", UInt64(date.timeIntervalSince1970 * 1e9), getpid(), Int.random(in: 0..<1_000_000))
+        let url = URL(fileURLWithPath: directory + "/" + name)
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            try data.write(to: URL(fileURLWithPath: directory + "/" + name), options: .atomic)
+            try data.write(to: url, options: .atomic)
+            try? FileManager.default.setAttributes([.modificationDate: date], ofItemAtPath: url.path)
+            return url
         } catch {
-            return
+            return nil
         }
-        evict()
+    }
+
+    /// Past `maximumPacks` packs in this model's folder, merges the small ones into one pack (its
+    /// date the newest of theirs), keeping only vectors whose checksums hold, then removes them.
+    private func compact() {
+        let keys: [URLResourceKey] = [.fileSizeKey, .contentModificationDateKey]
+        let folder = URL(fileURLWithPath: directory)
+        let files = ((try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: keys)) ?? [])
+            .filter { $0.pathExtension == "pack" }
+        guard files.count > Self.maximumPacks else { return }
+        var small: [(url: URL, date: Date)] = []
+        for url in files {
+            let values = try? url.resourceValues(forKeys: Set(keys))
+            if (values?.fileSize ?? Int.max) < Self.smallPack { small.append((url, values?.contentModificationDate ?? .distantPast)) }
+        }
+        guard small.count >= 2 else { return }
+        var merged: [(Key, [UInt8])] = []
+        var seen = Set<Key>()
+        for (url, _) in small.sorted(by: { $0.url.path < $1.url.path }) {
+            guard let data = try? Data(contentsOf: url), let count = Self.entryCount(data, dimension: dimension) else { continue }
+            let vectorsStart = Self.headerSize + count * Self.keySize
+            data.withUnsafeBytes { bytes in
+                for i in 0..<count {
+                    let offset = vectorsStart + i * entrySize
+                    guard offset + entrySize <= bytes.count else { break }
+                    let key = Key(bytes: bytes.loadUnaligned(fromByteOffset: Self.headerSize + i * Self.keySize, as: SIMD32<UInt8>.self))
+                    let vector = UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + 4 * dimension)])
+                    let stored = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset + 4 * dimension, as: UInt64.self))
+                    guard stored == Self.checksum(key, vector), seen.insert(key).inserted else { continue }
+                    merged.append((key, Array(bytes[offset..<(offset + entrySize)])))
+                }
+            }
+        }
+        let newest = small.map(\.date).max() ?? Date()
+        guard write(merged, date: newest) != nil else { return }
+        for (url, _) in small { try? FileManager.default.removeItem(at: url) }
     }
 
     /// Removes the least recently used packs, of every model, until all fit in `limit`.

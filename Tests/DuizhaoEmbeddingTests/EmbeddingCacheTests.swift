@@ -61,6 +61,29 @@ import Testing
         #expect(EmbeddingCache(root: root, modelDigest: "abc", dimension: Self.dimension).count == 0)
     }
 
+    @Test func manySmallPacksAreMergedIntoOne() throws {
+        let root = ModelFixture.folder()
+        let runs = EmbeddingCache.maximumPacks + 1
+        for i in 0..<runs {
+            let cache = EmbeddingCache(root: root, modelDigest: "abc", dimension: Self.dimension)
+            // One damaged vector among them is not carried into the merged pack.
+            cache.store([(EmbeddingCache.Key(text: "sentence \(i)", prefix: .query), Self.vector(i))])
+            if i == 3 {
+                let path = cache.directory + "/" + Self.packs(in: cache).last!
+                var data = try Data(contentsOf: URL(fileURLWithPath: path))
+                data[16 + 32 + 2] ^= 0x40
+                try data.write(to: URL(fileURLWithPath: path))
+            }
+        }
+        let cache = EmbeddingCache(root: root, modelDigest: "abc", dimension: Self.dimension)
+        #expect(Self.packs(in: cache).count == 1)
+        for i in 0..<runs where i != 3 {
+            #expect(cache.vector(for: EmbeddingCache.Key(text: "sentence \(i)", prefix: .query)) == Self.vector(i), "sentence \(i)")
+        }
+        #expect(cache.vector(for: EmbeddingCache.Key(text: "sentence 3", prefix: .query)) == nil)
+        #expect(cache.count == runs - 1)
+    }
+
     @Test func theLeastRecentlyUsedPacksGoPastTheLimit() throws {
         let root = ModelFixture.folder()
         // One pack of one vector is 16 + 32 + 8 * 4 + 8 = 88 bytes: room for two.
