@@ -24,16 +24,6 @@ public struct EmbeddingMatrix: Sendable {
             }
         }
     }
-
-    /// The unit-length mean of `rows`: the embedding of a span, approximated from its sentences'.
-    public func mean(of rows: some Sequence<Int>) -> [Float] {
-        var sum = [Float](repeating: 0, count: dimension)
-        for row in rows {
-            for k in 0..<dimension { sum[k] += values[row * dimension + k] }
-        }
-        let norm = sum.reduce(0) { $0 + $1 * $1 }.squareRoot()
-        return norm > 0 ? sum.map { $0 / norm } : sum
-    }
 }
 
 /// What turns sentences into embeddings: the model, or a stand-in in tests.
