@@ -24,11 +24,11 @@ struct MeaningScores {
     /// Each source sentence's row in `sentences`, -1 where it was not embedded.
     private let row: [Int32]
     /// The mean of each claim's best cosines with the source sentences considered.
-    private var claimBaseline: [Float]
+    private let claimBaseline: [Float]
     /// The mean of each source sentence's best cosines with the claims that considered it.
-    private var sentenceBaseline: [Float]
+    private let sentenceBaseline: [Float]
     /// Per claim, the sentences closest to it in meaning, best first (all sentences embedded only).
-    private(set) var nearest: [[Int]]
+    let nearest: [[Int]]
 
     /// Scores over every source sentence: each claim is compared with all of them, and its
     /// `candidates` closest become candidates of its own.
@@ -36,8 +36,8 @@ struct MeaningScores {
         self.claims = claims
         sentences = allSentences
         row = (0..<allSentences.count).map { Int32($0) }
-        var claimBest = [TopScores](repeating: TopScores(capacity: max(Self.neighbours, candidates)), count: claims.count)
-        var sentenceBest = [TopScores](repeating: TopScores(capacity: Self.neighbours), count: allSentences.count)
+        var claimBest = [TopScores<Float>](repeating: TopScores(capacity: max(Self.neighbours, candidates)), count: claims.count)
+        var sentenceBest = [TopScores<Float>](repeating: TopScores(capacity: Self.neighbours), count: allSentences.count)
         for j in 0..<claims.count {
             for g in 0..<allSentences.count {
                 let cosine = claims.dot(j, allSentences, g)
@@ -45,8 +45,8 @@ struct MeaningScores {
                 sentenceBest[g].add(cosine, j)
             }
         }
-        claimBaseline = claimBest.map { $0.mean(Self.neighbours, padding: Self.background) }
-        sentenceBaseline = sentenceBest.map { $0.mean(Self.neighbours, padding: Self.background) }
+        claimBaseline = Self.baselines(claimBest)
+        sentenceBaseline = Self.baselines(sentenceBest)
         nearest = claimBest.map { Array($0.ranked.prefix(candidates)) }
     }
 
@@ -58,8 +58,8 @@ struct MeaningScores {
         var row = [Int32](repeating: -1, count: sentenceCount)
         for (r, g) in embedded.enumerated() { row[g] = Int32(r) }
         self.row = row
-        var claimBest = [TopScores](repeating: TopScores(capacity: Self.neighbours), count: claims.count)
-        var sentenceBest = [TopScores](repeating: TopScores(capacity: Self.neighbours), count: sentenceCount)
+        var claimBest = [TopScores<Float>](repeating: TopScores(capacity: Self.neighbours), count: claims.count)
+        var sentenceBest = [TopScores<Float>](repeating: TopScores(capacity: Self.neighbours), count: sentenceCount)
         for (j, list) in considered.enumerated() {
             for g in list where row[g] >= 0 {
                 let cosine = claims.dot(j, someSentences, Int(row[g]))
@@ -67,9 +67,14 @@ struct MeaningScores {
                 sentenceBest[g].add(cosine, j)
             }
         }
-        claimBaseline = claimBest.map { $0.mean(Self.neighbours, padding: Self.background) }
-        sentenceBaseline = sentenceBest.map { $0.mean(Self.neighbours, padding: Self.background) }
+        claimBaseline = Self.baselines(claimBest)
+        sentenceBaseline = Self.baselines(sentenceBest)
         nearest = Array(repeating: [], count: claims.count)
+    }
+
+    /// Each side's baseline: the mean of its `neighbours` best cosines, missing ones at `background`.
+    private static func baselines(_ best: [TopScores<Float>]) -> [Float] {
+        best.map { $0.mean(neighbours, padding: background) }
     }
 
     /// The cosine of claim `j` and the span's mean embedding, and its margin over both sides'
@@ -95,29 +100,37 @@ struct MeaningScores {
 }
 
 /// The best scores seen, with what scored them, in a small fixed-size list.
-struct TopScores {
+struct TopScores<Score: BinaryFloatingPoint> {
     let capacity: Int
-    private var scores: [Float] = []
+    private var scores: [Score] = []
     private var items: [Int] = []
+    /// The first of the lowest scores, which the next better one replaces.
+    private var lowest = 0
 
     init(capacity: Int) {
         self.capacity = capacity
     }
 
-    mutating func add(_ score: Float, _ item: Int) {
+    mutating func add(_ score: Score, _ item: Int) {
         if scores.count < capacity {
             scores.append(score)
             items.append(item)
-        } else if let low = scores.indices.min(by: { scores[$0] < scores[$1] }), scores[low] < score {
-            scores[low] = score
-            items[low] = item
+            if scores.count == capacity { lowest = Self.firstLowest(scores) }
+        } else if scores[lowest] < score {
+            scores[lowest] = score
+            items[lowest] = item
+            lowest = Self.firstLowest(scores)
         }
     }
 
+    private static func firstLowest(_ scores: [Score]) -> Int {
+        scores.indices.min { scores[$0] < scores[$1] } ?? 0
+    }
+
     /// The mean of the best `count` scores, `padding` standing for each one not seen.
-    func mean(_ count: Int, padding: Float) -> Float {
-        let best = scores.sorted(by: >).prefix(count)
-        return (best.reduce(0, +) + Float(count - best.count) * padding) / Float(count)
+    func mean(_ count: Int, padding: Score) -> Score {
+        let best = count >= scores.count ? scores[...] : scores.sorted(by: >).prefix(count)
+        return (best.reduce(0, +) + Score(count - best.count) * padding) / Score(count)
     }
 
     /// The items, best first (ties by item).

@@ -16,7 +16,7 @@ struct ScoredSpan {
 /// in part, as margin-based parallel-sentence mining does (Artetxe and Schwenk 2019).
 struct HubScores {
     let depth: Int
-    private var best: [Int: [Double]] = [:]
+    private var best: [Int: TopScores<Double>] = [:]
 
     init(depth: Int) {
         self.depth = depth
@@ -24,20 +24,12 @@ struct HubScores {
 
     mutating func add(_ score: Double, to sentence: Int) {
         guard score > 0 else { return }
-        var list = best[sentence, default: []]
-        if list.count < depth {
-            list.append(score)
-        } else if let low = list.indices.min(by: { list[$0] < list[$1] }), list[low] < score {
-            list[low] = score
-        } else {
-            return
-        }
-        best[sentence] = list
+        best[sentence, default: TopScores(capacity: depth)].add(score, sentence)
     }
 
     /// The mean of the sentence's best `depth` scores, a missing one counting as 0.
     func mean(_ sentence: Int) -> Double {
-        (best[sentence] ?? []).reduce(0, +) / Double(depth)
+        best[sentence]?.mean(depth, padding: 0) ?? 0
     }
 }
 
