@@ -303,15 +303,23 @@ public final class CrossReferencer {
         }
 
         progress?(claims.count, claims.count)
+        // Each candidate's score by its words, less what its sentences score with claims at large.
+        let lexicalScores = candidateSpans.map { spans in
+            spans.map { candidate in
+                let hub = candidate.span.reduce(0.0) { $0 + hubs.mean($1) } / Double(candidate.span.count)
+                return candidate.words - Self.hubWeight * hub + candidate.bonus
+            }
+        }
         // Many source sentences: only each claim's best few candidates by their words are embedded.
         if let embedder, let claimEmbeddings, meaning == nil {
-            let considered = candidateSpans.map { spans -> [Int] in
-                let best = spans.sorted { a, b in
-                    let x = a.words + a.bonus - Self.hubWeight * a.span.reduce(0.0) { $0 + hubs.mean($1) } / Double(a.span.count)
-                    let y = b.words + b.bonus - Self.hubWeight * b.span.reduce(0.0) { $0 + hubs.mean($1) } / Double(b.span.count)
-                    return x != y ? x > y : (a.span.lowerBound != b.span.lowerBound ? a.span.lowerBound < b.span.lowerBound : a.span.count < b.span.count)
+            let considered = candidateSpans.indices.map { j -> [Int] in
+                let spans = candidateSpans[j]
+                let best = spans.indices.sorted { a, b in
+                    let (x, y) = (lexicalScores[j][a], lexicalScores[j][b])
+                    let (p, q) = (spans[a].span, spans[b].span)
+                    return x != y ? x > y : (p.lowerBound != q.lowerBound ? p.lowerBound < q.lowerBound : p.count < q.count)
                 }
-                return Array(Set(best.prefix(Self.meaningPartialSpans).flatMap { Array($0.span) })).sorted()
+                return Array(Set(best.prefix(Self.meaningPartialSpans).flatMap { Array(spans[$0].span) })).sorted()
             }
             let embedded = Array(Set(considered.joined())).sorted()
             meaning = MeaningScores(
@@ -322,31 +330,25 @@ public final class CrossReferencer {
         var results: [ClaimResult] = []
         var sourceNames: [Int: [NamedTerm]] = [:]
         for (j, claim) in claims.enumerated() {
-            var similarities: [Range<Int>: Double] = [:]
-            let scored = candidateSpans[j].map { candidate in
-                let hub = candidate.span.reduce(0.0) { $0 + hubs.mean($1) } / Double(candidate.span.count)
-                let lexical = candidate.words - Self.hubWeight * hub + candidate.bonus
+            let scored = zip(candidateSpans[j], lexicalScores[j]).map { candidate, lexical -> (span: Range<Int>, score: Double, similarity: Double?) in
                 let meaningScore = meaning?.score(candidate.span, j)
                 if let dump = Self.candidatesDump {
                     let columns = [j, candidate.span.lowerBound, candidate.span.count].map(String.init)
                         + [lexical, meaningScore?.cosine ?? .nan, meaningScore?.margin ?? .nan].map { String($0) }
                     dump.write(Data((columns.joined(separator: "\t") + "\n").utf8))
                 }
-                guard meaning != nil else { return (span: candidate.span, score: Self.calibrate(lexical)) }
-                guard let (cosine, margin) = meaningScore else {
-                    return (span: candidate.span, score: Self.calibrateWithMeaning(lexical))
-                }
-                similarities[candidate.span] = cosine
+                guard meaning != nil else { return (candidate.span, Self.calibrate(lexical), nil) }
+                guard let (cosine, margin) = meaningScore else { return (candidate.span, Self.calibrateWithMeaning(lexical), nil) }
                 let raw = lexical + Self.marginWeight * margin + Self.cosineWeight * (cosine - Self.cosineCentre)
-                return (span: candidate.span, score: Self.calibrateWithMeaning(raw))
+                return (candidate.span, Self.calibrateWithMeaning(raw), cosine)
             }
             let order = scored.sorted { a, b in
                 a.score != b.score ? a.score > b.score : (a.span.lowerBound != b.span.lowerBound ? a.span.lowerBound < b.span.lowerBound : a.span.count < b.span.count)
             }
             let cited = claimCitations[j]
             let claimQuantities = claimQuantityLists[j]
-            var chosen: [(Range<Int>, Double)] = []
-            for (span, score) in order {
+            var chosen: [(Range<Int>, Double, Double?)] = []
+            for (span, score, similarity) in order {
                 guard chosen.count < options.maximumLinks else { break }
                 guard score >= options.threshold || chosen.isEmpty else { break }
                 if let first = chosen.first, score < first.1 - 0.25 { break }
@@ -357,7 +359,7 @@ public final class CrossReferencer {
                 {
                     continue
                 }
-                chosen.append((span, score))
+                chosen.append((span, score, similarity))
             }
             func names(_ g: Int) -> [NamedTerm] {
                 if let known = sourceNames[g] { return known }
@@ -367,7 +369,7 @@ public final class CrossReferencer {
             }
             let claimNames = try self.names(in: claim.text, chinese: false)
             var links: [ClaimLink] = []
-            for (span, score) in chosen {
+            for (span, score, similarity) in chosen {
                 let d = owner[span.lowerBound]
                 let evidence = self.evidence(span, j, zh, en, texts, claim.text)
                 let sentences = span.map { g in (index: local[g], text: texts[g], quantities: quantities(g), names: names(g)) }
@@ -377,7 +379,7 @@ public final class CrossReferencer {
                     ClaimLink(
                         source: d, sentences: local[span.lowerBound]..<(local[span.lowerBound] + span.count), score: score, cited: cited.contains(d),
                         terms: evidence.terms, numbers: numbers, names: evidence.names, discrepancies: discrepancies,
-                        similarity: similarities[span]))
+                        similarity: similarity))
             }
             let best = links.first
             links.removeAll { $0.score < options.threshold }
