@@ -139,7 +139,8 @@ public final class EmbeddingCache {
         let fresh = entries.filter { $0.vector.count == dimension && index[$0.key] == nil }
         guard !fresh.isEmpty else { return }
         let packed = fresh.map { entry -> (Key, [UInt8]) in
-            let vectorBytes = entry.vector.flatMap { value in withUnsafeBytes(of: value.bitPattern.littleEndian) { Array($0) } }
+            // One array of the vector's bytes, not one per float.
+            let vectorBytes = entry.vector.map(\.bitPattern.littleEndian).withUnsafeBytes { Array($0) }
             let sum = vectorBytes.withUnsafeBytes { Self.checksum(entry.key, $0) }
             return (entry.key, vectorBytes + withUnsafeBytes(of: sum.littleEndian) { Array($0) })
         }
