@@ -86,14 +86,16 @@ struct GlossaryTable {
             let named = Set(cells.compactMap { if case .column(let column, _) = $0 { column } else { nil } })
             let hasEnglish = named.contains(.english)
             let hasChinese = named.contains(.simplified) || named.contains(.traditional)
-            let hanCounts = sides.map { index in
-                data.count { element in
-                    let row = cellsOf(element)
-                    return index < row.count && row[index].text.containsHan
-                }
-            }
             var chineseSide: Int?
-            if !hasChinese, let most = hanCounts.max(), most > 0 { chineseSide = sides[hanCounts.firstIndex(of: most)!] }
+            if !hasChinese {
+                // The side with Chinese in the most rows, each row's cells made once.
+                var hanCounts = [Int](repeating: 0, count: sides.count)
+                for element in data {
+                    let row = cellsOf(element)
+                    for (k, index) in sides.enumerated() where index < row.count && row[index].text.containsHan { hanCounts[k] += 1 }
+                }
+                if let most = hanCounts.max(), most > 0 { chineseSide = sides[hanCounts.firstIndex(of: most)!] }
+            }
             for index in sides {
                 if index == chineseSide {
                     cells[index] = .column(.simplified, declaresScript: false)
@@ -166,29 +168,11 @@ struct GlossaryTable {
         diagnostics.append(GlossaryDiagnostic(file: file, line: line, column: column, severity: .warning, message: message))
     }
 
-    /// Whether ICU's Traditional → Simplified transform changes `term`: it has characters only
-    /// Traditional writing uses.
-    private func isTraditional(_ term: String) -> Bool {
-        guard let toSimplified, let simplified = try? toSimplified.convert(term) else { return false }
-        return simplified != term
-    }
-
     /// Moves the terms of a column that did not say its script to `traditional` when they are
-    /// Traditional, a Simplified form derived: when at least a fifth of the (first 2,000) terms
-    /// with Chinese characters have characters only Traditional writing uses (in a Simplified glossary
-    /// almost none do; in a Traditional one most terms of more than a character or two).
+    /// Traditional (`[GlossaryEntry].takeTraditionalIfTheTermsAre`).
     mutating func takeTraditionalIfTheTermsAre() {
         guard let toSimplified else { return }
-        // The first thousands tell as well as all of them, and a large file is not converted twice.
-        let withHan = entries.lazy.filter { $0.simplified.containsHan }.prefix(2_000)
-        let traditional = withHan.count { isTraditional($0.simplified) }
-        guard traditional > 0, traditional * 5 >= withHan.count else { return }
-        for index in entries.indices where !entries[index].simplifiedIsDerived {
-            let term = entries[index].simplified
-            entries[index].traditional = term
-            entries[index].simplified = (try? toSimplified.convert(term)) ?? term
-            entries[index].simplifiedIsDerived = true
-        }
+        entries.takeTraditionalIfTheTermsAre(at: entries.indices, toSimplified: toSimplified)
     }
 
     /// Checks one data row and adds its entry.

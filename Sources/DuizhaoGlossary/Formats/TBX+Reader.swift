@@ -282,22 +282,15 @@ extension TBX {
                     origin: EntryOrigin(file: file, line: concept.line, layer: layer)))
         }
 
-        /// One line, naming the languages found, instead of one per concept, when no concept
-        /// has a Chinese term (or none an English one): the file is in other languages.
+        /// Moves the terms of sections that did not say their script to `traditional` when they
+        /// are Traditional (`[GlossaryEntry].takeTraditionalIfTheTermsAre`).
         private func takeTraditionalIfTheTermsAre() {
             guard let toSimplified, !undeclared.isEmpty else { return }
-            let terms = undeclared.lazy.map { self.entries[$0].simplified }.filter(\.containsHan).prefix(2_000)
-            let traditional = terms.count { ((try? toSimplified.convert($0)) ?? $0) != $0 }
-            // As for tables (`GlossaryTable.takeTraditionalIfTheTermsAre`): a fifth or more.
-            guard traditional > 0, traditional * 5 >= terms.count else { return }
-            for index in undeclared {
-                let term = entries[index].simplified
-                entries[index].traditional = term
-                entries[index].simplified = (try? toSimplified.convert(term)) ?? term
-                entries[index].simplifiedIsDerived = true
-            }
+            entries.takeTraditionalIfTheTermsAre(at: undeclared, toSimplified: toSimplified)
         }
 
+        /// One line, naming the languages found, instead of one per concept, when no concept
+        /// has a Chinese term (or none an English one): the file is in other languages.
         private func summarizeMissingLanguages() {
             let missing: String
             if conceptCount > 0 && conceptsWithoutChinese == conceptCount {
