@@ -16,8 +16,6 @@ public enum GlossaryColumn: String, CaseIterable, Sendable {
         case "type": self = .type
         case "en-variants": self = .englishVariants
         case "zh-variants": self = .chineseVariants
-        case "note", "notes", "comment", "comments", "definition", "description", "remark", "remarks", "备注", "備註", "注释", "註釋":
-            self = .note
         case let name where ["note", "comment", "definition", "description", "remark", "备注", "備註", "注释", "註釋", "说明", "說明"].contains(where: name.contains):
             self = .note  // "English definition", "Translator's comment"
         default:

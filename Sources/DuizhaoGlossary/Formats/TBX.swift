@@ -143,8 +143,8 @@ public enum TBX {
                 }
             }
             // A derived Simplified form is left out, to be derived again on reading.
-            if !entry.simplifiedIsDerived || (entry.traditional ?? "").isEmpty {
-                output += languageSection("zh-Hans", terms: [entry.simplified])
+            if !entry.sourceSimplified.isEmpty {
+                output += languageSection("zh-Hans", terms: [entry.sourceSimplified])
             }
             if let traditional = entry.traditional, !traditional.isEmpty {
                 output += languageSection("zh-Hant", terms: [traditional])

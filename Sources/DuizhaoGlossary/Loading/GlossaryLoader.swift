@@ -132,12 +132,12 @@ public enum GlossaryLoader {
         toSimplified: ChineseScriptConverter? = nil
     ) -> (entries: [GlossaryEntry], diagnostics: [GlossaryDiagnostic]) {
         let named = options.format ?? format(ofName: path ?? file)
-        let format = named ?? sniffedFormat(text)
+        let sniffed = sniffedFormat(text)
+        let format = named ?? sniffed
         // CC-CEDICT gives both scripts; the others may need ICU to tell and convert Traditional.
         let converter = format == .cedict ? nil : toSimplified ?? (try? ChineseScriptConverter(to: .simplified))
         let (entries, diagnostics) = read(text, as: format, file: file, layer: layer, languages: options.languages, toSimplified: converter)
         // Named one thing, shaped as another: say so, rather than list every row's complaint.
-        let sniffed = sniffedFormat(text)
         if options.format == nil, sniffed != format, diagnostics.contains(where: { $0.severity == .error }) {
             let hint = GlossaryDiagnostic(
                 file: file, line: 1, column: 1,

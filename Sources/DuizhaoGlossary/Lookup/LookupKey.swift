@@ -75,9 +75,4 @@ enum LookupKey {
         }
         return table
     }()
-
-    /// Whether `text` contains a Han character.
-    static func hasHan(_ text: String) -> Bool {
-        text.unicodeScalars.contains { ScriptClass($0) == .han }
-    }
 }

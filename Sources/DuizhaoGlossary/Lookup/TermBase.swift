@@ -58,7 +58,7 @@ public final class TermBase: Sendable {
         readings.reserveCapacity(entries.count)
         for entry in entries {
             guard let pinyin = entry.pinyin, !pinyin.isEmpty else { continue }
-            for term in entry.chineseTerms where readings[term] == nil && LookupKey.hasHan(term) {
+            for term in entry.chineseTerms where readings[term] == nil && term.containsHan {
                 readings[term] = pinyin
             }
         }
@@ -103,7 +103,7 @@ public final class TermBase: Sendable {
                 found[id] = Match(entry: entries[Int(id)], kind: .prefix, field: field)
             }
         }
-        if LookupKey.hasHan(trimmed) {
+        if trimmed.containsHan {
             collect(chineseIndex, key: try normalizer.simplified(trimmed), field: "zh", prefix: true)
         } else {
             let english = LookupKey.english(trimmed)
@@ -117,7 +117,7 @@ public final class TermBase: Sendable {
 
     /// Keys close to `query` (by edit distance) for "did you mean".
     public func suggestions(for query: String, limit: Int = 5) -> [String] {
-        let isChinese = LookupKey.hasHan(query)
+        let isChinese = query.containsHan
         let key = isChinese ? query : LookupKey.english(query)
         let pinyinKey = LookupKey.pinyin(query)
         var scored: [(distance: Int, id: Int32, text: String)] = []
