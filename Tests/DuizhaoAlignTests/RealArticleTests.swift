@@ -85,6 +85,23 @@ import Testing
         #expect(range.claimText == "within two years" && range.sourceText == "一两年")
     }
 
+    /// Only a list item's first sentence loses the item's marker.
+    @Test func aListItemsLaterSentenceKeepsItsNumber() throws {
+        let page = """
+            Chinese companies expanded abroad last year, according to the ministry's report on trade.
+
+            - Revenue rose by a third in the first half of the year.  300 Chinese firms joined the programme.
+            - 12 of them were state-owned enterprises with listed subsidiaries.
+
+            The ministry expects the programme to grow again next year, its spokesman said on Monday.
+            """
+        let claims = try ClaimExtractor.claims(in: Article(reading: page, format: .plain), segmenter: SentenceSegmenter())
+        let texts = claims.map(\.text)
+        #expect(texts.contains("Revenue rose by a third in the first half of the year."), "\(texts)")
+        #expect(texts.contains("300 Chinese firms joined the programme."), "\(texts)")
+        #expect(texts.contains("12 of them were state-owned enterprises with listed subsidiaries."), "\(texts)")
+    }
+
     @Test func aNumberInsideANameIsNoQuantity() throws {
         let source = try CrossReferenceFixture.source("36kr.txt", ["据36氪报道，该团队员工人数不到150人。"])
         let link = try best("According to a report in 36Kr, the team has fewer than 200 employees.", against: [source])

@@ -71,10 +71,11 @@ public enum ClaimExtractor {
         for sentence in try segmenter.sentences(in: text) {
             guard kinds.contains(sentence.kind), sentence.language == .en || sentence.language == .mixed else { continue }
             var range = offset(sentence.contentRange.lowerBound)..<offset(sentence.contentRange.upperBound)
-            guard !range.isEmpty, !skipped.contains(where: { $0.overlaps(range) }),
-                !article.references.contains(where: { $0.range.overlaps(range) })
-            else { continue }
-            if sentence.kind == .listItem { range = listItemText(range, bytes) }
+            // Skipped blocks hold the reference list, whether or not the body is told apart.
+            guard !range.isEmpty, !skipped.contains(where: { $0.overlaps(range) }) else { continue }
+            // Only the item's first sentence starts with its marker; "300 Chinese firms" later
+            // in the item keeps its number.
+            if sentence.kind == .listItem && startsLine(range.lowerBound, bytes) { range = listItemText(range, bytes) }
             candidates.append(Candidate(range: range, paragraph: paragraph(range.lowerBound)))
         }
         // A marker the sentence break cut ("… years.[^1] TSMC …" split after "[") belongs to the
@@ -129,6 +130,13 @@ public enum ClaimExtractor {
                     citations: own, paragraphCitations: context))
         }
         return claims
+    }
+
+    /// Whether only spaces or tabs stand between the line's start and `offset`.
+    private static func startsLine(_ offset: Int, _ bytes: [UInt8]) -> Bool {
+        var i = offset
+        while i > 0 && (bytes[i - 1] == 0x20 || bytes[i - 1] == 0x09) { i -= 1 }
+        return i == 0 || bytes[i - 1] == 0x0A || bytes[i - 1] == 0x0D
     }
 
     /// A list item's range without its marker: `- `, `• `, `1. `, `1) `, `[1] `, `（1）`.
