@@ -229,7 +229,7 @@ enum DiscrepancyFinder {
     /// An Arabic digit, half- or full-width (not 一, which is a number of its own: 三年 is a duration).
     static func isDigit(_ character: Character) -> Bool {
         guard let scalar = character.unicodeScalars.first, character.unicodeScalars.count == 1 else { return false }
-        return ("0"..."9").contains(scalar) || ("\u{FF10}"..."\u{FF19}").contains(scalar)
+        return ChineseNumeral.arabicDigit(scalar) != nil
     }
 
     /// The quantities that stand outside every name (glossary or dictionary term) with a digit

@@ -39,17 +39,14 @@ public enum SourceMatching {
     /// With no source files: the Chinese text inside the article — each reference whose text has
     /// Chinese in it, and each quotation of Chinese in the running text — as sources of their own.
     public static func articleSources(_ article: Article, segmenter: SentenceSegmenter) throws(ICUError) -> (sources: [SourceDocument], references: [String: Int]) {
-        var sources: [SourceDocument] = []
-        var labels: [String: Int] = [:]
-        for reference in article.references where hanCount(reference.text) >= 2 {
-            labels[reference.label] = sources.count
-            sources.append(try SourceDocument(file: "article#ref-\(reference.label)", fragment: reference.text, referenceLabel: reference.label, segmenter: segmenter))
-        }
+        // The references with Chinese in them, as with no files.
+        var (sources, labels) = try self.sources([], for: article, segmenter: segmenter)
         // Quotations: Chinese in the running text, outside the reference list.
         var quotes = 0
+        let bytes = Array(article.text.utf8)
         for range in chineseRuns(in: article.text) where !article.references.contains(where: { $0.range.contains(range.lowerBound) }) {
             quotes += 1
-            let text = String(decoding: Array(article.text.utf8)[range], as: UTF8.self)
+            let text = String(decoding: bytes[range], as: UTF8.self)
             sources.append(try SourceDocument(file: "article#quote-\(quotes)", fragment: text, referenceLabel: nil, segmenter: segmenter))
         }
         return (sources, labels)
@@ -74,11 +71,12 @@ public enum SourceMatching {
     /// line, never cut at digits, Latin letters or a half-width colon; with four Han characters or
     /// more, and without the quotation marks and brackets around them.
     static func chineseRuns(in text: String) -> [Range<Int>] {
+        let bytes = Array(text.utf8)
         var runs: [Range<Int>] = []
         var current: Range<Int>?
         var han = 0
         func close() {
-            if let run = current, han >= 4 { runs.append(trimmed(run, in: text)) }
+            if let run = current, han >= 4 { runs.append(trimmed(run, in: bytes)) }
             current = nil
             han = 0
         }
@@ -127,8 +125,7 @@ public enum SourceMatching {
     }
 
     /// A run without the quotation marks, brackets and English punctuation at its ends.
-    private static func trimmed(_ range: Range<Int>, in text: String) -> Range<Int> {
-        let bytes = Array(text.utf8)
+    private static func trimmed(_ range: Range<Int>, in bytes: [UInt8]) -> Range<Int> {
         let scalars = Array(String(decoding: bytes[range], as: UTF8.self).unicodeScalars)
         func keeps(_ scalar: Unicode.Scalar) -> Bool {
             ScriptClass(scalar) == .han || scalar.properties.isAlphabetic || scalar.properties.numericType != nil

@@ -68,7 +68,7 @@ public enum ChineseNumeral {
     static func isPoint(_ c: Unicode.Scalar) -> Bool { c == "点" || c == "點" }
 
     /// Value of an ASCII or full-width Arabic digit.
-    static func arabicDigit(_ c: Unicode.Scalar) -> Int? {
+    public static func arabicDigit(_ c: Unicode.Scalar) -> Int? {
         switch c.value {
         case 0x30...0x39: return Int(c.value - 0x30)
         case 0xFF10...0xFF19: return Int(c.value - 0xFF10)
