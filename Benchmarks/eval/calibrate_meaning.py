@@ -9,7 +9,8 @@ the raw score with meaning is lexical + wm * margin + wc * (cosine - 0.8); for e
 grid a logistic calibration is fitted on the best candidates of both settings, and the pair with
 the highest sum of precision@1 (1-1), precision@1 (all) and the unrelated claims' unsupported rate
 at the threshold 0.4 is chosen. Leave-one-chapter-out: chosen and fitted on five chapters, scored
-on the sixth. Also prints the trade-off curve of the in-sample choice. Texts go to a temporary
+on the sixth. Also prints the lexical score's own figures over the same candidates, the model's
+where it rejects as many unrelated claims, and the trade-off curve of the in-sample choice. Texts go to a temporary
 folder, never into the repo.
 
 usage: python3 Benchmarks/eval/calibrate_meaning.py [--binary .build/release/duizhao] [--shared ../shared]
@@ -145,6 +146,13 @@ for chapter in chapters:
     unrelated_held += [x - cut for x in u]
     print('  without %s: weights %s, slope %.2f, midpoint %.3f' % (chapter, w, s, m))
 show('leave-one-chapter-out at 0.4', figures(own_held, unrelated_held, 0.0))
+# The lexical score alone, with its own calibration (CrossReferencer.calibrate: slope 3, midpoint
+# 0.28), over the same candidates, and the model where it rejects as many unrelated claims.
+own_words, unrelated_words = pooled((0, 0), chapters)
+lexical = figures(own_words, unrelated_words, 0.28 + math.log(threshold / (1 - threshold)) / 3)
+show('lexical score alone at 0.4', lexical)
+same = sorted(unrelated)[int(lexical[2] * len(unrelated))]
+show('with the model, as many unrelated claims unsupported as lexically', figures(own, unrelated, same))
 print('trade-off of the in-sample choice (threshold: calibrated score):')
 for t in [0.2, 0.3, 0.4, 0.5, 0.6]:
     show('  %.1f' % t, figures(own, unrelated, midpoint + math.log(t / (1 - t)) / slope))
