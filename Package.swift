@@ -6,7 +6,7 @@
 //   DuizhaoGlossary (formats, matching) → DuizhaoAlign (sentence alignment) →
 //   DuizhaoReports (output formats) → duizhao (CLI: argument parsing only)
 // and beside them CDuizhaoModel (C shim, dlopen) → DuizhaoEmbedding (the optional sentence-
-// embedding model, its installer and cache) → DuizhaoAlign.
+// embedding model, its installer and cache; on DuizhaoText for the user's folders) → DuizhaoAlign.
 import PackageDescription
 
 let package = Package(
@@ -42,6 +42,7 @@ let package = Package(
             name: "DuizhaoEmbedding",
             dependencies: [
                 "CDuizhaoModel",
+                "DuizhaoText",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]

@@ -1,3 +1,4 @@
+import DuizhaoText
 import Foundation
 
 /// An installed model: the folder holding the engine, its OpenMP runtime, the model file and a
@@ -35,9 +36,7 @@ public struct ModelInstallation: Sendable, Hashable {
     /// `$DUIZHAO_MODEL`, else `$XDG_DATA_HOME/duizhao/model` (`~/.local/share/duizhao/model`).
     public static func defaultDirectory(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
         if let path = environment[variable], !path.isEmpty { return path }
-        let dataHome = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.local/share"
-        return dataHome + "/duizhao/model"
+        return UserDirectories.data(environment) + "/model"
     }
 
     /// The installation in `directory`, or nil when nothing is installed there (no manifest).

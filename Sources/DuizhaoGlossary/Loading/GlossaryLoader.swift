@@ -225,20 +225,13 @@ public enum GlossaryLoader {
     /// `$XDG_DATA_HOME/duizhao/cedict_ts.u8` (`~/.local/share/duizhao/cedict_ts.u8`).
     public static func dictionaryPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
         if let path = environment[dictionaryVariable], !path.isEmpty { return path }
-        return dataDirectory(environment) + "/cedict_ts.u8"
+        return UserDirectories.data(environment) + "/cedict_ts.u8"
     }
 
     /// Where the word-frequency list is looked for: `$DUIZHAO_FREQUENCIES`, else
     /// `$XDG_DATA_HOME/duizhao/word-frequencies.txt` (`~/.local/share/duizhao/word-frequencies.txt`).
     public static func frequenciesPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
         if let path = environment[frequenciesVariable], !path.isEmpty { return path }
-        return dataDirectory(environment) + "/word-frequencies.txt"
-    }
-
-    /// `$XDG_DATA_HOME/duizhao`, else `~/.local/share/duizhao`.
-    private static func dataDirectory(_ environment: [String: String]) -> String {
-        let dataHome = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.local/share"
-        return dataHome + "/duizhao"
+        return UserDirectories.data(environment) + "/word-frequencies.txt"
     }
 }

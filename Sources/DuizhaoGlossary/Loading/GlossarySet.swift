@@ -51,9 +51,7 @@ public final class GlossarySet {
     /// `$DUIZHAO_CACHE_DIR`, else `$XDG_CACHE_HOME/duizhao`, else `~/.cache/duizhao`.
     public static func defaultCacheDirectory(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
         if let path = environment[cacheVariable], !path.isEmpty { return path }
-        let cacheHome = environment["XDG_CACHE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.cache"
-        return cacheHome + "/duizhao"
+        return UserDirectories.cache(environment)
     }
 
     /// Loads `sources` in order of precedence, from the cache when it holds them.
