@@ -29,10 +29,12 @@ final class TableEmbedder: SentenceEmbedding {
 @Suite struct CrossReferenceMeaningTests {
     static let sentences = ["他昨晚很晚才回家。", "天气预报说明天会下雪。", "这家工厂去年关闭了。"]
 
-    static func run(_ claims: [Claim], embedder: TableEmbedder?, fullLimit: Int = 5_000) throws -> CrossReference {
+    /// The claims against one source of `sentences` (the suite's three by default).
+    static func run(
+        _ claims: [Claim], embedder: TableEmbedder?, sentences: [String] = sentences, fullLimit: Int = 5_000
+    ) throws -> CrossReference {
         let referencer = try CrossReferencer(glossaries: nil, options: CrossReferenceOptions(meaningFullLimit: fullLimit), embedder: embedder)
-        return try referencer.crossReference(
-            claims: claims, sources: [try CrossReferenceFixture.source("story.txt", Self.sentences)], references: [:])
+        return try referencer.crossReference(claims: claims, sources: [try CrossReferenceFixture.source("story.txt", sentences)], references: [:])
     }
 
     @Test func meaningLinksAClaimThatSharesNoWordWithItsSource() throws {
@@ -62,9 +64,7 @@ final class TableEmbedder: SentenceEmbedding {
             claims[0].text: [0, 1, 0, 0.1], claims[1].text: [0, 0, 1, 0.1],
             sentences[0]: [1, 0, 0, 0.1], sentences[1]: [0, 1, 0, 0.1], sentences[2]: [0, 0, 1, 0.12],
         ])
-        let referencer = try CrossReferencer(glossaries: nil, options: CrossReferenceOptions(meaningFullLimit: 0), embedder: embedder)
-        let result = try referencer.crossReference(
-            claims: claims, sources: [try CrossReferenceFixture.source("story.txt", sentences)], references: [:])
+        let result = try Self.run(claims, embedder: embedder, sentences: sentences, fullLimit: 0)
         // c1 shares its year with two sentences: meaning picks the one it means. c2 shares no
         // word with any sentence, so nothing of it is a candidate: unsupported, as with words alone.
         let link = try #require(result.claims[0].links.first)
@@ -79,9 +79,7 @@ final class TableEmbedder: SentenceEmbedding {
         let claim = CrossReferenceFixture.claim("c1", "The factory was shut down last year.")
         let sentence = "这家工厂去年关闭了。"
         let embedder = TableEmbedder([claim.text: [0, 0, 1, 0.1], sentence: [0, 0, 1, 0.12]])
-        let referencer = try CrossReferencer(glossaries: nil, embedder: embedder)
-        let result = try referencer.crossReference(
-            claims: [claim], sources: [try CrossReferenceFixture.source("title.txt", [sentence])], references: [:])
+        let result = try Self.run([claim], embedder: embedder, sentences: [sentence])
         let link = try #require(result.claims[0].links.first)
         #expect(link.score > 0.9)
     }
