@@ -61,7 +61,8 @@ public final class SentenceAligner {
         let zh = try extractor.chinese(zhSentences)
         let en = try extractor.english(enSentences)
         var embeddings: (zh: WindowEmbeddings, en: WindowEmbeddings)?
-        if let embedder, !zhSentences.isEmpty, !enSentences.isEmpty {
+        // Embedding costs far more than the rest of the alignment: only where meaning has a weight.
+        if let embedder, parameters.meaning != 0, !zhSentences.isEmpty, !enSentences.isEmpty {
             progress?("embedding \(zhSentences.count) + \(enSentences.count) sentences, alone and in windows")
             let zhWindows = WindowEmbeddings.texts(zhSentences, separator: "")
             let enWindows = WindowEmbeddings.texts(enSentences, separator: " ")

@@ -16,10 +16,10 @@ public struct AlignmentParameters: Sendable, Hashable {
     public var length: Float = 0.05
     /// Multiplies the document's own estimate of the length variance.
     public var lengthVariance: Float = 1
-    /// With the embedding model: weight of the cosine of a bead's two sides (each the unit-length
-    /// mean of its sentences' embeddings) less `meaningCentre`. Off by default: on mac-dev every
-    /// weight tried lowered strict F1 (0.905 without; 0.900 at best with, docs/BENCHMARKS.md),
-    /// so the model is not even loaded for `align` unless this is set.
+    /// With the embedding model: weight of the cosine of a bead's two sides (each a window of up
+    /// to three sentences embedded as one text, `WindowEmbeddings`) less `meaningCentre`. Off by
+    /// default: on mac-dev no weight beat 0.905 strict F1 without the model when left out of the
+    /// chapters it was chosen on (0.899, docs/BENCHMARKS.md), so at 0 nothing is embedded.
     public var meaning: Float = 0
     public var meaningCentre: Float = 0.85
     /// Weight of agreement of punctuation cues (questions, exclamations, quotations).

@@ -66,9 +66,9 @@ struct AlignCommand: ParsableCommand {
             let pairs = try inputPairs()
             let glossaries = try glossaryOptions.load()
             let settings = parameters.flatMap(AlignmentParameters.init(assignments:)) ?? AlignmentParameters()
-            // The model costs time and, weighed as measured so far, does not help alignment: it is
-            // loaded only where --parameters gives meaning a weight.
-            let embedder = settings.meaning > 0 ? try modelOptions.load() : nil
+            // Weighed as measured so far, meaning does not help alignment: the model is loaded
+            // only where --parameters gives it a weight (the aligner embeds nothing otherwise).
+            let embedder = settings.meaning != 0 ? try modelOptions.load() : nil
             let aligner = try SentenceAligner(glossaries: glossaries, parameters: settings, embedder: embedder)
             let version = String(Duizhao.configuration.version.split(separator: " ").first ?? "")
             for pair in pairs {

@@ -38,5 +38,9 @@ import Testing
         #expect(alignment.beads.map(\.source) == [0..<1, 1..<2])
         #expect(alignment.beads.map(\.target) == [0..<1, 1..<2])
         #expect(embedder.calls == 2)
+        // Without a weight for meaning, nothing is embedded.
+        let unweighed = TableEmbedder(table)
+        _ = try SentenceAligner(glossaries: try CrossReferenceFixture.glossaries(), embedder: unweighed).align(source: zh, target: en)
+        #expect(unweighed.calls == 0)
     }
 }
