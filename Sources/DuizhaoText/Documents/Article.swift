@@ -84,14 +84,14 @@ public struct Article: Sendable {
         let furniture: [Range<Int>]
         (references, citations, furniture) = CitationScanner.scan(text, layout: layout, links: builder.links, definitions: builder.definitions)
         self.findsBody = findsBody
+        let bytes = Array(text.utf8)
         if findsBody {
             skippedBlocks = layout.skippedBlocks(references: references.map(\.range), furniture: builder.furniture)
             for range in furniture where !skippedBlocks.contains(where: { $0.range == range }) {
-                skippedBlocks.append(SkippedBlock(text: String(decoding: Array(text.utf8)[range], as: UTF8.self), range: range, reason: .boilerplate))
+                skippedBlocks.append(SkippedBlock(text: String(decoding: bytes[range], as: UTF8.self), range: range, reason: .boilerplate))
             }
             skippedBlocks.sort { $0.range.lowerBound < $1.range.lowerBound }
         } else {
-            let bytes = Array(text.utf8)
             skippedBlocks = references.map { SkippedBlock(text: String(decoding: bytes[$0.range], as: UTF8.self), range: $0.range, reason: .reference) }
         }
     }
