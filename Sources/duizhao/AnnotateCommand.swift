@@ -49,31 +49,18 @@ struct CrossReferenceInputs: ParsableArguments {
         let embedder = try modelOptions.load()
         let progress = Progress.onTerminal(prefix: "duizhao: ", enabled: input.text.utf8.count + sourceBytes >= Self.progressThreshold)
         do {
-            progress?.say("reading the article")
-            let article = Article(reading: input.text, format: ArticleFormat.detect(path: self.article, text: input.text), findsBody: !allSentences)
-            let segmenter = try SentenceSegmenter()
-            var documents: [SourceDocument] = []
+            var sourceTexts: [CrossReferenceJob.Source] = []
             for (index, path) in files.enumerated() {
                 progress?.say(files.count == 1 ? "reading the source" : "reading source \(index + 1) of \(files.count)")
                 let text = try InputLimit.read(path: path, limit: InputLimit.crossReference, command: command)
-                documents.append(try SourceDocument(file: path, input: text.text, format: ArticleFormat.detect(path: path, text: text.text), segmenter: segmenter))
+                sourceTexts.append(CrossReferenceJob.Source(file: path, text: text.text))
             }
-            let references: [String: Int]
-            if sources.isEmpty {
-                (documents, references) = try SourceMatching.articleSources(article, segmenter: segmenter)
-            } else {
-                (documents, references) = try SourceMatching.sources(documents, for: article, segmenter: segmenter)
-            }
-            progress?.say("finding the claims")
-            let claims = try ClaimExtractor.claims(in: article, segmenter: segmenter)
-            let sentences = documents.reduce(0) { $0 + $1.sentences.count }
-            progress?.say("linking \(claims.count) claims to \(sentences) source sentences")
-            let referencer = try CrossReferencer(
-                glossaries: glossaries, options: DuizhaoAlign.CrossReferenceOptions(threshold: threshold), embedder: embedder)
-            let result = try referencer.crossReference(claims: claims, sources: documents, references: references) { done, total in
-                progress?.say("linking claims to \(sentences) source sentences: \(done) of \(total) scored")
-            }
-            return CrossReferenceRun(result: result, article: article, input: input.text, glossaries: glossaries, progress: progress)
+            let job = CrossReferenceJob(
+                article: input.text, articleFormat: ArticleFormat.detect(path: article, text: input.text), sources: sourceTexts,
+                options: DuizhaoAlign.CrossReferenceOptions(threshold: threshold), findsBody: !allSentences)
+            let outcome = try job.run(glossaries: glossaries, embedder: embedder) { progress?.say($0) }
+            return CrossReferenceRun(
+                result: outcome.crossReference, article: outcome.article, input: input.text, glossaries: glossaries, progress: progress)
         } catch {
             progress?.finish()
             throw error
