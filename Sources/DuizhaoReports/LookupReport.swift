@@ -21,7 +21,7 @@ public enum LookupReport {
                 let entry = match.entry
                 return [
                     entry.english, entry.simplified, entry.traditional ?? "", entry.pinyin ?? "", entry.type.rawValue,
-                    origin(entry),
+                    origins(match),
                 ]
             }
             var output = TextTable(header: ["English", "简体", "繁體", "Pinyin", "Type", "From"], rows: rows).rendered(style: style)
@@ -50,6 +50,10 @@ public enum LookupReport {
                 if let note = entry.note { object.add("note", note) }
                 object.add("layer", entry.origin.layer.description)
                 object.add("origin", entry.origin.description)
+                if !match.also.isEmpty {
+                    // The other layers that give the same answer.
+                    object.add("also", json: jsonArray(match.also.map { "\($0.layer) \($0.description)" }))
+                }
                 object.add("match", match.kind.rawValue)
                 object.add("field", match.field)
                 return object.finished + "\n"
@@ -57,15 +61,24 @@ public enum LookupReport {
         case .tsv:
             var output = (DuizhaoTSV.header + ["origin"]).joined(separator: "\t") + "\n"
             for match in matches {
-                output += DuizhaoTSV.row(match.entry) + "\t" + origin(match.entry) + "\n"
+                output += DuizhaoTSV.row(match.entry) + "\t" + origins(match) + "\n"
             }
             return output
         }
     }
 
     static func origin(_ entry: GlossaryEntry) -> String {
-        let file = entry.origin.file.split(separator: "/").last.map(String.init) ?? entry.origin.file
-        return "\(entry.origin.layer) \(file):\(entry.origin.line)"
+        origin(entry.origin)
+    }
+
+    static func origin(_ origin: EntryOrigin) -> String {
+        let file = origin.file.split(separator: "/").last.map(String.init) ?? origin.file
+        return "\(origin.layer) \(file):\(origin.line)"
+    }
+
+    /// Where a match's answer comes from: its entry's origin, then the other layers that agree.
+    static func origins(_ match: TermBase.Match) -> String {
+        ([match.entry.origin] + match.also).map(origin).joined(separator: "; ")
     }
 
     static func jsonArray(_ values: [String]) -> String {

@@ -25,6 +25,9 @@ struct GlossaryOptions: ParsableArguments {
     @Flag(help: "Leave the CC-CEDICT dictionary out.")
     var noDictionary = false
 
+    @Flag(help: "Leave out ECDICT's English → Chinese renderings of frequent English words.")
+    var noEcdict = false
+
     /// How the user's glossaries are read.
     var readOptions: GlossaryReadOptions {
         GlossaryReadOptions(format: glossaryFormat, languages: languages?.languages, formatOption: "--glossary-format")
@@ -58,6 +61,15 @@ struct GlossaryOptions: ParsableArguments {
             } else if hasDictionary, let named = ProcessInfo.processInfo.environment[GlossaryLoader.frequenciesVariable], !named.isEmpty {
                 // Most likely a typo (no second hint when the dictionary has had its own).
                 FileHandle.standardError.write(Data("duizhao: hint: no word-frequency list at \(named) (\(GlossaryLoader.frequenciesVariable))\n".utf8))
+            }
+        }
+        // ECDICT ships with the glossaries; only a file named in the environment and missing
+        // gets a hint.
+        if !noEcdict, let path = GlossaryLoader.englishDictionaryPath() {
+            if FileManager.default.fileExists(atPath: path) {
+                sources.append(GlossarySource(path: path, layer: .englishDictionary, name: URL(fileURLWithPath: path).lastPathComponent))
+            } else if let named = ProcessInfo.processInfo.environment[GlossaryLoader.englishDictionaryVariable], !named.isEmpty {
+                FileHandle.standardError.write(Data("duizhao: hint: no ECDICT file at \(named) (\(GlossaryLoader.englishDictionaryVariable))\n".utf8))
             }
         }
         do {

@@ -41,10 +41,10 @@ struct LookupCommand: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let normalizer = try TextNormalizer()
-            let termBase = try glossaryOptions.load().termBase
-            let matches = try termBase.lookup(query, normalizer: normalizer, limit: limit)
+            let glossaries = try glossaryOptions.load()
+            let matches = try glossaries.lookup(query, normalizer: normalizer, limit: limit)
             if matches.isEmpty {
-                let suggestions = termBase.suggestions(for: query)
+                let suggestions = glossaries.suggestions(for: query)
                 var message = "no entry for '\(query)'"
                 if !suggestions.isEmpty { message += "; did you mean: " + suggestions.joined(separator: ", ") + "?" }
                 throw CommandFailure(message: message, exitCode: .failure)

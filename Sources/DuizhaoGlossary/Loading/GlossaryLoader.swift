@@ -228,6 +228,16 @@ public enum GlossaryLoader {
         return UserDirectories.data(environment) + "/cedict_ts.u8"
     }
 
+    /// The environment variable naming the English → Chinese dictionary.
+    public static let englishDictionaryVariable = "DUIZHAO_ECDICT"
+
+    /// Where ECDICT's frequent words are looked for: `$DUIZHAO_ECDICT`, else
+    /// `ecdict/ecdict-frequent.tsv` in the shipped glossaries' folder; nil when neither is known.
+    public static func englishDictionaryPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
+        if let path = environment[englishDictionaryVariable], !path.isEmpty { return path }
+        return shippedDirectory(environment: environment).map { $0 + "/ecdict/ecdict-frequent.tsv" }
+    }
+
     /// Where the word-frequency list is looked for: `$DUIZHAO_FREQUENCIES`, else
     /// `$XDG_DATA_HOME/duizhao/word-frequencies.txt` (`~/.local/share/duizhao/word-frequencies.txt`).
     public static func frequenciesPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {

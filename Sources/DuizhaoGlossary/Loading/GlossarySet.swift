@@ -28,16 +28,22 @@ public final class GlossarySet {
     public let matcher: TermMatcher
     /// What the matcher's Chinese terms cost the segmenter, when a word-frequency list was loaded.
     let wordCosts: WordCosts?
+    /// The English → Chinese layer (ECDICT), when loaded.
+    public let englishDictionary: EnglishDictionary?
     /// Whether this set came from the cache.
     public let wasCached: Bool
     /// A warning for each row (or TBX concept, or dictionary line) left out as malformed, in
     /// the order of the sources; kept in the cache too, so that every run says it.
     public let skipped: [GlossaryDiagnostic]
 
-    private init(termBase: TermBase, matcher: TermMatcher, wordCosts: WordCosts?, skipped: [GlossaryDiagnostic], wasCached: Bool) {
+    private init(
+        termBase: TermBase, matcher: TermMatcher, wordCosts: WordCosts?, englishDictionary: EnglishDictionary?, skipped: [GlossaryDiagnostic],
+        wasCached: Bool
+    ) {
         self.termBase = termBase
         self.matcher = matcher
         self.wordCosts = wordCosts
+        self.englishDictionary = englishDictionary
         self.skipped = skipped
         self.wasCached = wasCached
     }
@@ -56,7 +62,8 @@ public final class GlossarySet {
 
     /// Loads `sources` in order of precedence, from the cache when it holds them.
     /// - Parameters:
-    ///   - sources: the glossary files.
+    ///   - sources: the glossary files; one of layer `.englishDictionary` is read as ECDICT's
+    ///     file (`ECDICT`), into `englishDictionary` rather than the term base.
     ///   - frequencies: a word-frequency list (`WordFrequencies`) for word segmentation, or nil.
     ///   - cacheDirectory: where compiled sets are kept; nil to neither read nor write one.
     /// - Throws: `InputError` for an unreadable file; `GlossaryError` for a file that cannot be
@@ -71,13 +78,24 @@ public final class GlossarySet {
         let key = cacheKey(sources, contents, frequencies: frequencyData)
         let cacheFile = cacheDirectory.map { "\($0)/glossaries-\(String(key, radix: 16)).bin" }
         if let cacheFile, let data = FileManager.default.contents(atPath: cacheFile),
-            let (termBase, matcher, wordCosts, skipped) = try? CompiledGlossaries.decode(data, key: key)
+            let (termBase, matcher, wordCosts, english, skipped) = try? CompiledGlossaries.decode(data, key: key)
         {
-            return GlossarySet(termBase: termBase, matcher: matcher, wordCosts: wordCosts, skipped: skipped, wasCached: true)
+            return GlossarySet(
+                termBase: termBase, matcher: matcher, wordCosts: wordCosts, englishDictionary: english, skipped: skipped, wasCached: true)
         }
         var entries: [GlossaryEntry] = []
         var skipped: [GlossaryDiagnostic] = []
+        var english: EnglishDictionary?
         for (source, data) in zip(sources, contents) {
+            if source.layer == .englishDictionary {
+                let input = try InputText(decoding: data, origin: source.path)
+                let (dictionary, diagnostics) = ECDICT.read(input.text, file: source.name)
+                let placed = diagnostics.map { var d = $0; d.file = source.path; return d }
+                if placed.contains(where: { $0.extent == .file }) { throw GlossaryError(diagnostics: placed) }
+                skipped += placed.map { var warning = $0; warning.severity = .warning; warning.message += "; left out"; return warning }
+                english = dictionary
+                continue
+            }
             let read = try GlossaryLoader.entries(data, path: source.path, name: source.name, layer: source.layer, options: source.options)
             entries += read.entries
             skipped += read.skipped
@@ -92,9 +110,11 @@ public final class GlossarySet {
             wordCosts = try WordCosts(frequencies: list, matcher: matcher)
         }
         if let cacheDirectory, let cacheFile {
-            store(CompiledGlossaries.encode(termBase, matcher, wordCosts, skipped: skipped, key: key), at: cacheFile, in: cacheDirectory)
+            store(
+                CompiledGlossaries.encode(termBase, matcher, wordCosts, english, skipped: skipped, key: key), at: cacheFile, in: cacheDirectory)
         }
-        return GlossarySet(termBase: termBase, matcher: matcher, wordCosts: wordCosts, skipped: skipped, wasCached: false)
+        return GlossarySet(
+            termBase: termBase, matcher: matcher, wordCosts: wordCosts, englishDictionary: english, skipped: skipped, wasCached: false)
     }
 
     static func cacheKey(_ sources: [GlossarySource], _ contents: [Data], frequencies: Data? = nil) -> UInt64 {
@@ -142,13 +162,17 @@ enum CompiledGlossaries {
     /// 2: a CC-CEDICT headword's usual reading first; 3: old and variant forms after it;
     /// 4: word costs from a frequency list; 5: CC-CEDICT lines whose first gloss is Chinese, or
     /// that lack a Chinese form, refused; 6: CC-CEDICT glosses trimmed, glosses of spaces skipped;
-    /// 7: entries say whether their Simplified form is derived, rows left out are kept as warnings.
-    static let version: Int32 = 7
+    /// 7: entries say whether their Simplified form is derived, rows left out are kept as warnings;
+    /// 8: the English → Chinese layer.
+    static let version: Int32 = 8
     private static let magic: UInt64 = 0x4443_5A44_5F47_4C53  // "DZGLSCDZ"-ish marker
 
     struct Damaged: Error {}
 
-    static func encode(_ termBase: TermBase, _ matcher: TermMatcher, _ wordCosts: WordCosts?, skipped: [GlossaryDiagnostic] = [], key: UInt64) -> [UInt8] {
+    static func encode(
+        _ termBase: TermBase, _ matcher: TermMatcher, _ wordCosts: WordCosts?, _ english: EnglishDictionary? = nil,
+        skipped: [GlossaryDiagnostic] = [], key: UInt64
+    ) -> [UInt8] {
         var writer = BinaryWriter()
         writer.write(magic)
         writer.write(version)
@@ -200,11 +224,13 @@ enum CompiledGlossaries {
             writer.write(Int32(clamping: warning.column))
             writer.write(warning.message)
         }
+        writer.write(UInt8(english == nil ? 0 : 1))
+        english?.encode(into: &writer)
         writer.write(magic)
         return writer.bytes
     }
 
-    static func decode(_ data: Data, key: UInt64) throws -> (TermBase, TermMatcher, WordCosts?, [GlossaryDiagnostic]) {
+    static func decode(_ data: Data, key: UInt64) throws -> (TermBase, TermMatcher, WordCosts?, EnglishDictionary?, [GlossaryDiagnostic]) {
         try data.withUnsafeBytes { raw in
             var reader = BinaryReader(raw)
             guard reader.readUInt64() == magic, reader.readInt32() == version, reader.readUInt64() == key,
@@ -264,11 +290,17 @@ enum CompiledGlossaries {
                 else { throw Damaged() }
                 skipped.append(GlossaryDiagnostic(file: file, line: Int(line), column: Int(column), severity: .warning, extent: .entry, message: message))
             }
+            guard let hasEnglish = reader.readUInt8(), hasEnglish <= 1 else { throw Damaged() }
+            var english: EnglishDictionary?
+            if hasEnglish == 1 {
+                guard let dictionary = EnglishDictionary.decode(from: &reader) else { throw Damaged() }
+                english = dictionary
+            }
             // The trie's values must name patterns that exist, or matching would read past them.
             guard reader.readUInt64() == magic, reader.isAtEnd, value.allSatisfy({ $0 < patternCount }) else { throw Damaged() }
             let termBase = TermBase(entries: entries, englishIndex: indexes[0], chineseIndex: indexes[1], pinyinIndex: indexes[2])
             let wordCosts = hasCosts == 1 ? WordCosts(patternCosts: patternCosts, unknown: unknown) : nil
-            return (termBase, try TermMatcher(trie: trie, patterns: patterns), wordCosts, skipped)
+            return (termBase, try TermMatcher(trie: trie, patterns: patterns), wordCosts, english, skipped)
         }
     }
 }

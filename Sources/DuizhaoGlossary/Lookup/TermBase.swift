@@ -78,6 +78,15 @@ public final class TermBase: Sendable {
         public var kind: MatchKind
         /// Which of the entry's forms matched: "en", "zh" or "pinyin".
         public var field: String
+        /// Other layers that give the same answer (ECDICT beside CC-CEDICT).
+        public var also: [EntryOrigin] = []
+
+        public init(entry: GlossaryEntry, kind: MatchKind, field: String, also: [EntryOrigin] = []) {
+            self.entry = entry
+            self.kind = kind
+            self.field = field
+            self.also = also
+        }
     }
 
     /// Finds entries by English (any case, prefix), Chinese (either script, prefix) or pinyin
@@ -116,27 +125,60 @@ public final class TermBase: Sendable {
     }
 
     /// Keys close to `query` (by edit distance) for "did you mean".
-    public func suggestions(for query: String, limit: Int = 5) -> [String] {
+    /// - Parameter pinyin: whether a query that is not Chinese may be pinyin, so that entries
+    ///   with a close reading are suggested too (an English phrase gets English suggestions only).
+    public func suggestions(for query: String, limit: Int = 5, pinyin: Bool = true) -> [String] {
         let isChinese = query.containsHan
         let key = isChinese ? query : LookupKey.english(query)
         let pinyinKey = LookupKey.pinyin(query)
         var scored: [(distance: Int, id: Int32, text: String)] = []
         let budget = max(1, min(3, key.count / 3))
-        func consider(_ index: SortedKeyIndex, _ probe: String, display: (GlossaryEntry) -> String) {
+        func consider(_ index: SortedKeyIndex, _ probe: String, display: (GlossaryEntry, String) -> String) {
             guard !probe.isEmpty else { return }
             for (candidate, id) in index.pairs where abs(candidate.count - probe.count) <= budget {
                 let distance = EditDistance.levenshtein(probe, candidate, limit: budget)
-                if distance <= budget { scored.append((distance, id, display(entries[Int(id)]))) }
+                if distance <= budget { scored.append((distance, id, display(entries[Int(id)], candidate))) }
             }
         }
         if isChinese {
-            consider(chineseIndex, key) { "\($0.simplified) \($0.english)" }
+            consider(chineseIndex, key) { entry, _ in "\(entry.simplified) \(entry.english)" }
         } else {
-            consider(englishIndex, key) { $0.english }
-            consider(pinyinIndex, pinyinKey) { "\($0.simplified) \($0.pinyin ?? "")" }
+            // The English form that came close, as the entry writes it (not its first gloss).
+            consider(englishIndex, key) { entry, candidate in entry.englishTerms.first { LookupKey.english($0) == candidate } ?? entry.english }
+            if pinyin { consider(pinyinIndex, pinyinKey) { entry, _ in "\(entry.simplified) \(entry.pinyin ?? "")" } }
         }
         var seen = Set<String>()
         return scored.sorted { ($0.distance, $0.id) < ($1.distance, $1.id) }.map(\.text).filter { seen.insert($0).inserted }.prefix(limit).map { $0 }
+    }
+
+    /// Whether `query` reads as pinyin: its letters, tones and spaces aside, split into syllables
+    /// that the entries' readings use, all but its last three letters at most (a typo at the end).
+    public func readsAsPinyin(_ query: String) -> Bool {
+        let key = Array(LookupKey.pinyin(query).utf8)
+        guard !key.isEmpty, key.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return false }
+        var syllables = Set<String>()
+        for entry in entries {
+            guard let reading = entry.pinyin else { continue }
+            // Letters of Latin words in readings (卡拉OK: "O K") are no syllables.
+            for syllable in reading.split(separator: " ") {
+                let folded = LookupKey.pinyin(String(syllable))
+                if folded.count >= 2 || ["a", "e", "o"].contains(folded), folded.contains(where: { "aeiouv".contains($0) }) {
+                    syllables.insert(folded)
+                }
+            }
+        }
+        var reachable = [Bool](repeating: false, count: key.count + 1)
+        reachable[0] = true
+        for end in 1...key.count {
+            for start in max(0, end - 6)..<end where reachable[start] {
+                if syllables.contains(String(decoding: key[start..<end], as: UTF8.self)) {
+                    reachable[end] = true
+                    break
+                }
+            }
+        }
+        let longest = reachable.lastIndex(of: true) ?? 0
+        return longest >= max(2, key.count - 3)
     }
 }
 

@@ -13,6 +13,8 @@ public enum GlossaryLayer: Int, Sendable, Hashable, Codable, Comparable, CustomS
     case shipped = 1
     /// The general dictionary, CC-CEDICT.
     case dictionary = 2
+    /// The English → Chinese dictionary, ECDICT's frequent words (`EnglishDictionary`).
+    case englishDictionary = 3
 
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
 
@@ -21,6 +23,7 @@ public enum GlossaryLayer: Int, Sendable, Hashable, Codable, Comparable, CustomS
         case .user: "user"
         case .shipped: "shipped"
         case .dictionary: "dictionary"
+        case .englishDictionary: "english-dictionary"
         }
     }
 }

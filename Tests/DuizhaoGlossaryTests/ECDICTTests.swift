@@ -1,0 +1,55 @@
+import Testing
+
+@testable import DuizhaoGlossary
+
+@Suite struct ECDICTTests {
+    private func chinese(_ translation: String) -> [String] {
+        ECDICT.renderings(of: translation).map(\.chinese)
+    }
+
+    @Test func readsPartsOfSpeechDomainsAndLinesInOrderWithoutRepeats() {
+        let renderings = ECDICT.renderings(of: #"n. 政府, 内阁\n[经] 政府, 政治, 政体"#)
+        #expect(renderings.map(\.chinese) == ["政府", "内阁", "政治", "政体"])
+        #expect(renderings.map(\.partOfSpeech) == ["n.", "n.", "", ""])
+        #expect(renderings.map(\.domain) == ["", "", "经", "经"])
+    }
+
+    @Test(arguments: [
+        (#"vt.&vi. 捕捉；赶上\r\nvi. 抓住"#, ["捕捉", "赶上", "抓住"]),
+        ("a. 美丽的, 漂亮的", ["美丽的", "美丽", "漂亮的", "漂亮"]),
+        ("adv. 突然地", ["突然地", "突然"]),
+        // A noun's 的 and 地 are its own: 目的, 土地.
+        ("n. 目的, 土地, 殖民地", ["目的", "土地", "殖民地"]),
+        ("v. (使)成为, 变成(某种状态)", ["成为", "变成"]),
+        ("vt. 对…感兴趣", ["感兴趣"]),
+        ("abbr. American Association for the Advancement of the Humanities 美国人权促进会", ["美国人权促进会"]),
+        ("第一个字母 A; 一个; 第一的", ["第一个字母", "一个", "第一的"]),
+        ("n. 书, 书籍", ["书", "书籍"]),
+        ("[n. 于健康有益；卫生", ["于健康有益", "卫生"]),
+        ("catch的过去式和过去分词", []),
+        ("n. 最高级会议参加者", ["最高级会议参加者"]),
+        ("n. （英国作家J R R Tolkien笔下的）", []),
+    ])
+    func parsesTranslationText(_ translation: String, _ expected: [String]) {
+        #expect(chinese(translation) == expected)
+    }
+
+    @Test func readsTheFileWithFormsAndLines() {
+        let text = "# comment\nen\tforms\ttranslation\ncatch\tcaught|catching\tvt. 捕捉, 赶上\nleft\t\tn. 左边\nleave\tleft|leaves\tvt. 离开\n"
+        let (dictionary, diagnostics) = ECDICT.read(text, file: "e.tsv")
+        #expect(diagnostics.isEmpty)
+        #expect(dictionary.headwords.map(\.line) == [3, 4, 5])
+        #expect(dictionary.headwords(for: "Caught").map(\.word) == ["catch"])
+        // The word itself first, then the word it is a form of.
+        #expect(dictionary.headwords(for: "left").map(\.word) == ["left", "leave"])
+        #expect(dictionary.headwordIndexes(rendering: "赶上") == [0])
+    }
+
+    @Test func reportsMalformedRowsWithTheirPlaceAndAFileWithoutHeader() {
+        let (dictionary, diagnostics) = ECDICT.read("en\tforms\ttranslation\nword\tonly two\nrow\t\t[口语]=damned\n", file: "e.tsv")
+        #expect(dictionary.headwords.isEmpty)
+        #expect(diagnostics.map { "\($0.line):\($0.column) \($0.message)" } == ["2:1 expected 3 cells, found 2", "3:6 no Chinese rendering"])
+        let (_, bad) = ECDICT.read("word\ttranslation\n", file: "e.tsv")
+        #expect(bad.first?.extent == .file)
+    }
+}
