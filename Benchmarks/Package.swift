@@ -27,6 +27,7 @@ let package = Package(
                 .product(name: "DuizhaoEmbedding", package: "Duizhao"),
                 .product(name: "DuizhaoText", package: "Duizhao"),
                 .product(name: "DuizhaoGlossary", package: "Duizhao"),
+                .product(name: "DuizhaoAlign", package: "Duizhao"),
             ]
         ),
     ],

@@ -10,9 +10,9 @@ Chinese come out unsupported, and how often claims checked against another chapt
 (which cannot support them) come out unsupported. Texts go to a temporary folder at run time, never into the repo.
 
 usage: python3 Benchmarks/eval/claims_p_at_1.py [--binary .build/release/duizhao] [--shared ../shared] [--threshold T]
-           [--no-model]
+           [--no-model] [--no-ecdict]
 
---no-model passes annotate's flag of that name (lexical evidence only).
+--no-model and --no-ecdict pass annotate's flags of those names (lexical evidence only; no ECDICT).
 """
 import argparse
 import json
@@ -27,10 +27,12 @@ ap.add_argument('--binary', default='.build/release/duizhao')
 ap.add_argument('--shared', default='../shared')
 ap.add_argument('--threshold', help='passed to annotate (its default otherwise)')
 ap.add_argument('--no-model', action='store_true', help="passed to annotate: lexical evidence only")
+ap.add_argument('--no-ecdict', action='store_true', help="passed to annotate: ECDICT left out")
 args = ap.parse_args()
 evaluation = os.path.join(args.shared, 'eval/align/mac-dev')
 work = tempfile.mkdtemp(prefix='duizhao-p1-')
-options = (['--threshold', args.threshold] if args.threshold else []) + (['--no-model'] if args.no_model else [])
+options = ((['--threshold', args.threshold] if args.threshold else []) + (['--no-model'] if args.no_model else [])
+           + (['--no-ecdict'] if args.no_ecdict else []))
 
 
 totals = {name: [0, 0] for name in ['one_to_one', 'linked', 'unaligned', 'ranked_one_to_one', 'ranked_linked', 'unrelated']}

@@ -24,7 +24,7 @@ public final class SentenceAligner {
     ) throws(ICUError) {
         self.parameters = parameters
         self.embedder = embedder
-        extractor = try FeatureExtractor(glossaries: glossaries)
+        extractor = try FeatureExtractor(glossaries: glossaries, englishRenderings: false)
     }
 
     /// Aligns `source` with `target`, given as sentences.

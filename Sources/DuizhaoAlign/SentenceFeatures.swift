@@ -164,6 +164,13 @@ public final class FeatureExtractor {
     let table = FeatureTable()
     private let termBase: TermBase?
     private let matcher: TermMatcher?
+    /// ECDICT's English → Chinese renderings, whose words count as a Chinese word's senses too.
+    private let englishDictionary: EnglishDictionary?
+    /// Per English word (lower case): its lemma, through ECDICT's lemma list when it is an
+    /// inflected form (caught → catch); nil for a stop-word.
+    private var lemmas: [String: String?] = [:]
+    /// Per ECDICT headword: the feature id of its lemma (nil: a stop-word).
+    private var headwordLemmas: [Int: Int32?] = [:]
     private let pinyin: PinyinConverter
     private let quantities = QuantityParser()
     /// Per dictionary entry: the feature ids of its glosses, computed on first use.
@@ -175,10 +182,14 @@ public final class FeatureExtractor {
 
     /// An extractor over loaded glossaries; nil for none (numbers, Latin tokens, names and
     /// length still work).
+    /// - Parameter englishRenderings: whether ECDICT's renderings and lemma list, when loaded,
+    ///   count too (the cross-referencer's evidence); sentence alignment leaves them out, since
+    ///   they lowered its F1 on mac-dev and the Bible (docs/BENCHMARKS.md, issue 13).
     /// - Throws: `ICUError` when ICU's transforms are missing.
-    public init(glossaries: GlossarySet?) throws(ICUError) {
+    public init(glossaries: GlossarySet?, englishRenderings: Bool = true) throws(ICUError) {
         termBase = glossaries?.termBase
         matcher = glossaries?.matcher
+        englishDictionary = englishRenderings ? glossaries?.englishDictionary : nil
         pinyin = try PinyinConverter()
     }
 
@@ -235,12 +246,13 @@ public final class FeatureExtractor {
             }
         }
         let bytes = Array(text.utf8)
+        let renderings = renderingFeatures(in: text)
         for (range, isHan) in tokenRanges {
             let surface = String(decoding: bytes[range], as: UTF8.self)
             if !isHan {
                 // A Latin token (AI, R1) or digits inside Chinese text.
                 for word in Self.words(in: surface) {
-                    guard let lemma = EnglishLemmatizer.lemma(word) else { continue }
+                    guard let lemma = lemma(word) else { continue }
                     let id = table.id(lemma)
                     side.addToken(key: id, alternatives: [id], syllables: EmptyCollection(), range: range)
                 }
@@ -253,6 +265,11 @@ public final class FeatureExtractor {
                 && (match.utf8Range == range || range.count >= 9 && match.utf8Range.count >= 6)
             {
                 for entry in match.entries { alternatives.append(contentsOf: features(ofEntry: entry)) }
+            }
+            // ECDICT's renderings standing in the sentence: one of two characters or more
+            // anywhere in the word, one of one character only as the word itself.
+            for (piece, ids) in renderings where piece.overlaps(range) && (piece.count > 3 || piece == range) {
+                alternatives.append(contentsOf: ids)
             }
             var syllables: [Int32] = []
             for scalar in surface.unicodeScalars where ScriptClass(scalar) == .han {
@@ -293,7 +310,7 @@ public final class FeatureExtractor {
             ids.append(table.id("e:\(entry)"))
         }
         for gloss in value.englishTerms {
-            for lemma in Self.glossLemmas(gloss) { ids.append(table.id(lemma)) }
+            for lemma in glossLemmas(gloss) { ids.append(table.id(lemma)) }
         }
         ids.sort()
         var unique: [Int32] = []
@@ -302,10 +319,58 @@ public final class FeatureExtractor {
         return unique
     }
 
+    /// How many of an English headword's first renderings in ECDICT count as evidence: its usual
+    /// senses. Later ones are rarer senses and specialists' (`[经]`, `[医]`); counting them too
+    /// found as many right links on mac-dev and more wrong ones (docs/BENCHMARKS.md, issue 13).
+    static let renderingsAsEvidence = 3
+
+    /// ECDICT's renderings standing in `text` (`EnglishDictionary.renderingsFound`), each with
+    /// the feature ids of the English words it renders where it is among their first
+    /// `renderingsAsEvidence` renderings; one of one character, only where it is the first (书
+    /// for "book", not for every word one of whose senses is written with it).
+    func renderingFeatures(in text: String) -> [(Range<Int>, [Int32])] {
+        guard let englishDictionary else { return [] }
+        var result: [(Range<Int>, [Int32])] = []
+        for (range, places) in englishDictionary.renderingsFound(in: text) {
+            let single = range.count <= 3
+            var ids: [Int32] = []
+            for (headword, position) in places where position < (single ? 1 : Self.renderingsAsEvidence) {
+                if let lemma = headwordLemma(headword) { ids.append(lemma) }
+            }
+            if !ids.isEmpty { result.append((range, ids)) }
+        }
+        return result
+    }
+
+    /// The feature id of a headword's lemma, nil for a stop-word.
+    private func headwordLemma(_ headword: Int) -> Int32? {
+        if let known = headwordLemmas[headword] { return known }
+        let id = englishDictionary.flatMap { lemma(Substring($0.word(at: headword))) }.map { table.id($0) }
+        headwordLemmas[headword] = id
+        return id
+    }
+
+    /// The lemma of an English word: through ECDICT's lemma list when it is only an inflected
+    /// form there (caught → catch, which the suffix rules cannot reach), else by the suffix
+    /// rules (`EnglishLemmatizer`); nil for a stop-word.
+    func lemma(_ word: Substring) -> String? {
+        let key = word.lowercased()
+        if let known = lemmas[key] { return known }
+        var result = EnglishLemmatizer.lemma(word)
+        if result != nil, let englishDictionary {
+            if let first = englishDictionary.headwordIndexes(for: key).first {
+                let headword = englishDictionary.word(at: first)
+                if headword.lowercased() != key { result = EnglishLemmatizer.lemma(headword) ?? result }
+            }
+        }
+        lemmas[key] = result
+        return result
+    }
+
     /// The lemmas of one gloss: "to hit; to strike (sb)" → hit, strike. Cross-references
     /// ("variant of 陳|陈[chen2]", "see 啥[sha2]") give none; parenthesised remarks and
     /// Chinese inside a gloss are left out.
-    static func glossLemmas(_ gloss: String) -> [String] {
+    func glossLemmas(_ gloss: String) -> [String] {
         let lower = gloss.lowercased()
         for prefix in ["variant of", "old variant of", "see ", "see also", "used in", "erhua variant", "japanese variant", "archaic variant"]
         where lower.hasPrefix(prefix) {
@@ -320,10 +385,10 @@ public final class FeatureExtractor {
             default: if depth == 0 { cleaned.append(character) }
             }
         }
-        return words(in: cleaned).compactMap { word in
+        return Self.words(in: cleaned).compactMap { word in
             guard word.unicodeScalars.allSatisfy({ $0.isASCII }) else { return nil }
             guard word != "surname", word != "abbr" else { return nil }
-            return EnglishLemmatizer.lemma(word)
+            return lemma(word)
         }
     }
 
@@ -344,7 +409,7 @@ public final class FeatureExtractor {
                 let capitalised = word.unicodeScalars.first.map { $0.properties.isUppercase } ?? false
                 previousWasName = capitalised || continuesName
                 previousEnd = range.upperBound
-                guard let lemma = EnglishLemmatizer.lemma(word) else { continue }
+                guard let lemma = lemma(word) else { continue }
                 let id = table.id(lemma)
                 var syllables: [Int32] = []
                 if capitalised && word.count >= 2 || continuesName {

@@ -38,16 +38,36 @@ import Testing
         let text = "# comment\nen\tforms\ttranslation\ncatch\tcaught|catching\tvt. 捕捉, 赶上\nleft\t\tn. 左边\nleave\tleft|leaves\tvt. 离开\n"
         let (dictionary, diagnostics) = ECDICT.read(text, file: "e.tsv")
         #expect(diagnostics.isEmpty)
-        #expect(dictionary.headwords.map(\.line) == [3, 4, 5])
+        #expect((0..<dictionary.count).map { dictionary.headword(at: $0).line } == [3, 4, 5])
         #expect(dictionary.headwords(for: "Caught").map(\.word) == ["catch"])
         // The word itself first, then the word it is a form of.
         #expect(dictionary.headwords(for: "left").map(\.word) == ["left", "leave"])
         #expect(dictionary.headwordIndexes(rendering: "赶上") == [0])
+        #expect(dictionary.renderingPlaces("赶上").map { [$0.headword, $0.position] } == [[0, 1]])
+        #expect(dictionary.renderingPlaces("离").isEmpty)
+    }
+
+    @Test func survivesTheCompiledCacheAndRefusesItDamaged() {
+        let (dictionary, _) = ECDICT.read("en\tforms\ttranslation\ncatch\tcaught\tvt. 捕捉, 赶上\nrevenue\t\tn. 收入\n", file: "e.tsv")
+        var writer = BinaryWriter()
+        dictionary.encode(into: &writer)
+        let bytes = writer.bytes
+        let read = bytes.withUnsafeBytes { raw -> EnglishDictionary? in
+            var reader = BinaryReader(raw)
+            return EnglishDictionary.decode(from: &reader)
+        }
+        #expect(read.map { d in (0..<d.count).map(d.headword(at:)) } == (0..<dictionary.count).map(dictionary.headword(at:)))
+        #expect(read?.headwords(for: "caught").first?.word == "catch")
+        // Cut anywhere, or an offset pointing out of range: never trusted.
+        for cut in stride(from: 0, to: bytes.count, by: 7) {
+            let damaged = Array(bytes.prefix(cut))
+            #expect(damaged.withUnsafeBytes { raw in var reader = BinaryReader(raw); return EnglishDictionary.decode(from: &reader) } == nil)
+        }
     }
 
     @Test func reportsMalformedRowsWithTheirPlaceAndAFileWithoutHeader() {
         let (dictionary, diagnostics) = ECDICT.read("en\tforms\ttranslation\nword\tonly two\nrow\t\t[口语]=damned\n", file: "e.tsv")
-        #expect(dictionary.headwords.isEmpty)
+        #expect(dictionary.count == 0)
         #expect(diagnostics.map { "\($0.line):\($0.column) \($0.message)" } == ["2:1 expected 3 cells, found 2", "3:6 no Chinese rendering"])
         let (_, bad) = ECDICT.read("word\ttranslation\n", file: "e.tsv")
         #expect(bad.first?.extent == .file)

@@ -88,7 +88,55 @@ struct GlossaryBenchmark {
         let runs = lookups.seconds.map { format($0, decimals: 3) }.joined(separator: ", ")
         print("| \(format(lookups.best, decimals: 3)) | \(format(lookups.median, decimals: 3)) | \(format(lookups.best * 1e6 / Double(queries.count), decimals: 1)) | \(runs) |")
         flushStandardOutput()
+        try englishLayer(sources, frequencies: frequencies, repetitions: repetitions, without: cached)
         try segmentation(set)
+    }
+
+    /// ECDICT's English → Chinese layer: loading everything with it from the compiled cache,
+    /// against the same without it (measured above), and English lookups across every layer.
+    private func englishLayer(_ sources: [GlossarySource], frequencies: String?, repetitions: Int, without: VariantTimings) throws {
+        let ecdict = GlossarySource(path: Self.glossaries.appendingPathComponent("ecdict/ecdict-frequent.tsv").path, layer: .englishDictionary, name: "ecdict-frequent.tsv")
+        let all = sources + [ecdict]
+        let cache = FileManager.default.temporaryDirectory.appendingPathComponent("duizhao-bench-cache-en-\(getpid())")
+        defer { try? FileManager.default.removeItem(at: cache) }
+        _ = try GlossarySet.load(all, frequencies: frequencies, cacheDirectory: cache.path)
+        var cached = VariantTimings(name: "with ECDICT, read from the compiled cache")
+        var set: GlossarySet?
+        for _ in 1...repetitions {
+            let (loaded, seconds) = try timed { try GlossarySet.load(all, frequencies: frequencies, cacheDirectory: cache.path) }
+            precondition(loaded.wasCached)
+            cached.seconds.append(seconds)
+            set = loaded
+        }
+        guard let set, let english = set.englishDictionary else { return }
+        print("\n### With ECDICT (issue 13; goals: loading at most 0.15 s, an English lookup at most 50 ms)\n")
+        let headwords = (0..<english.count).map(english.headword(at:))
+        print("- ECDICT headwords: \(grouped(headwords.count)), renderings: \(grouped(headwords.reduce(0) { $0 + $1.renderings.count }))\n")
+        print("| what | best (s) | median (s) | all runs (s) |")
+        print("|---|---:|---:|---|")
+        for variant in [without, cached] {
+            let runs = variant.seconds.map { format($0, decimals: 3) }.joined(separator: ", ")
+            print("| load, \(variant.name) | \(format(variant.best, decimals: 3)) | \(format(variant.median, decimals: 3)) | \(runs) |")
+        }
+        // English lookups: every 42nd headword, half of them as an inflected form where it has one.
+        let step = max(1, headwords.count / 1_000)
+        let queries = stride(from: 0, to: headwords.count, by: step).prefix(1_000).enumerated().map { index, position in
+            let headword = headwords[position]
+            return index % 2 == 1 ? headword.forms.first ?? headword.word : headword.word
+        }
+        let normalizer = try TextNormalizer()
+        var lookups = VariantTimings(name: "1,000 English lookups")
+        for _ in 1...repetitions {
+            let (_, seconds) = try timed { () throws(ICUError) -> Int in
+                var hits = 0
+                for query in queries where try !set.lookup(query, normalizer: normalizer, limit: 20).isEmpty { hits += 1 }
+                return hits
+            }
+            lookups.seconds.append(seconds)
+        }
+        let runs = lookups.seconds.map { format($0, decimals: 3) }.joined(separator: ", ")
+        print("| \(lookups.name) (ms each, best: \(format(lookups.best, decimals: 3))) | \(format(lookups.best, decimals: 3)) | \(format(lookups.median, decimals: 3)) | \(runs) |")
+        flushStandardOutput()
     }
 
     /// Glossary-aware segmentation against raw ICU word break, in the same run.

@@ -9,6 +9,8 @@ struct BenchOptions {
         case glossary
         /// Sentence embedding through Duizhao against the engine's own batch call.
         case embedding
+        /// The dictionaries' reach: English words of sentence pairs covered by their Chinese.
+        case coverage
     }
 
     enum ParseError: Error, CustomStringConvertible {
@@ -37,6 +39,8 @@ struct BenchOptions {
     /// For `embedding`: how many sentences, and the installed model's folder.
     var sentences = 1000
     var model: String?
+    /// For `coverage`: files of `english<TAB>chinese` pairs.
+    var pairs: [String] = []
 
     /// The corpus size in bytes.
     var targetBytes: Int { Int((megabytes * 1_000_000).rounded(.up)) }
@@ -83,6 +87,8 @@ struct BenchOptions {
                 sentences = count
             case "--model":
                 model = try value(of: argument)
+            case "--pairs":
+                pairs.append(try value(of: argument))
             case "--help", "-h":
                 throw .help
             default:

@@ -6,6 +6,7 @@
 //   duizhao-bench glossary  [--megabytes N] [--repeat K] [--input FILE ...] [--dictionary CEDICT]
 //                           [--frequencies LIST] [--segmentation-only]
 //   duizhao-bench embedding [--sentences N] [--repeat K] [--input FILE ...] [--model DIR]
+//   duizhao-bench coverage  --pairs FILE ... [--dictionary CEDICT]
 //
 // Prints a Markdown report to standard output. Exit status 64 on bad arguments, 1 on failure.
 
@@ -17,6 +18,7 @@ let usage = """
            duizhao-bench glossary [--megabytes N] [--repeat K] [--input FILE ...] [--dictionary FILE]
                                   [--frequencies FILE] [--segmentation-only]
            duizhao-bench embedding [--sentences N] [--repeat K] [--input FILE ...] [--model DIR]
+           duizhao-bench coverage --pairs FILE ... [--dictionary FILE]
 
       words           time Duizhao's WordSegmenter against raw ICU word break (C, UTF-8 and UTF-16)
       sentences       time Duizhao's SentenceSegmenter against raw ICU sentence break (C, UTF-8)
@@ -37,6 +39,10 @@ let usage = """
       --dictionary F  CC-CEDICT for `glossary` (default $DUIZHAO_DICTIONARY)
       --frequencies F a word-frequency list for `glossary` (default $DUIZHAO_FREQUENCIES; none
                       when unset)
+      coverage        the share of English content words of sentence pairs (FILE: one
+                      english<TAB>chinese a line) that a rendering in their Chinese covers, with
+                      the shipped glossaries and CC-CEDICT, then with ECDICT too
+
       --segmentation-only
                       `glossary` times the segmentation alone, for profiling it (the
                       glossaries loaded once, untimed, through a compiled cache kept in
@@ -70,12 +76,17 @@ do throws(BenchOptions.ParseError) {
 }
 
 do {
+    if options.command == .coverage {
+        try CoverageBenchmark(pairFiles: options.pairs, dictionary: options.dictionary).run()
+        exit(0)
+    }
     let corpus = try Corpus.build(options)
     switch options.command {
     case .words: try WordBenchmark(corpus: corpus, repetitions: options.repetitions).run()
     case .sentences: try SentenceBenchmark(corpus: corpus, repetitions: options.repetitions).run()
     case .corpus: print(corpus.text, terminator: "")
     case .embedding: try EmbeddingBenchmark(corpus: corpus, options: options).run()
+    case .coverage: break
     case .glossary:
         try GlossaryBenchmark(
             corpus: corpus, repetitions: options.repetitions, dictionary: options.dictionary,

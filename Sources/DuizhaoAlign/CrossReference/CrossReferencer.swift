@@ -442,10 +442,10 @@ public final class CrossReferencer {
             .flatMap { $0.entries.map { glossaries.termBase.entries[Int($0)] } }
         var senses = Set<String>()
         for entry in entries where entry.origin.layer != .dictionary {
-            for term in entry.englishTerms { senses.formUnion(FeatureExtractor.glossLemmas(term)) }
+            for term in entry.englishTerms { senses.formUnion(extractor.glossLemmas(term)) }
         }
         if let first = GlossaryEntry.englishRendering(of: entries.filter { $0.origin.layer == .dictionary }) {
-            senses.formUnion(FeatureExtractor.glossLemmas(first))
+            senses.formUnion(extractor.glossLemmas(first))
         }
         firstSenses[word] = senses
         return senses.contains(name)
@@ -465,6 +465,9 @@ public final class CrossReferencer {
             return String(decoding: bytes[Int(range.lowerBound)..<Int(range.upperBound)], as: UTF8.self)
         }
         let spanBytes = span.map { Array(texts[$0].utf8) }
+        // ECDICT's renderings in the span: evidence shows the rendering (抓住), not the
+        // one-character word of the sentence it covers (抓).
+        let spanRenderings = span.map { extractor.renderingFeatures(in: texts[$0]) }
         for t in Int(en.tokenStart[j])..<Int(en.tokenStart[j + 1]) {
             let alternatives = Set(en.alternatives[Int(en.alternativeStart[t])..<Int(en.alternativeStart[t + 1])])
             let syllables = Array(en.syllables[Int(en.syllableStart[t])..<Int(en.syllableStart[t + 1])])
@@ -477,6 +480,19 @@ public final class CrossReferencer {
                     // A word of one character links only in its first sense: 一 is "one", not
                     // "Chinese" (from "radical in Chinese characters").
                     let candidates = zhAlternatives.filter { alternatives.contains($0) }
+                    let tokenRange = Int(zh.tokenRange[u].lowerBound)..<Int(zh.tokenRange[u].upperBound)
+                    // (A capitalised word inside the sentence is a name: see below.)
+                    if !(en.tokenRange[t].lowerBound > 0 && (word.first?.isUppercase ?? false)),
+                        let (piece, _) = spanRenderings[position].first(where: { piece, ids in
+                        piece.overlaps(tokenRange) && (piece.count > 3 || piece == tokenRange) && ids.contains { alternatives.contains($0) }
+                    }) {
+                        if !word.allSatisfy(\.isNumber) {
+                            let link = word + "=" + String(decoding: spanBytes[position][piece], as: UTF8.self)
+                            if seen.insert(link).inserted { terms.append(link) }
+                        }
+                        linked = true
+                        break search
+                    }
                     if let shared = candidates.first(where: { isFirstSense($0, of: zhWord) }) {
                         // Numbers are compared as quantities, with their words.
                         let name = extractor.table.names[Int(shared)]

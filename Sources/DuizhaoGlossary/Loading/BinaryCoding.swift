@@ -28,6 +28,15 @@ struct BinaryWriter {
         for string in strings { write(string) }
     }
 
+    mutating func write(_ count: Int) {
+        write(Int32(count))
+    }
+
+    /// Raw bytes, after their count (written separately).
+    mutating func write(_ raw: [UInt8]) {
+        bytes.append(contentsOf: raw)
+    }
+
     mutating func write(_ values: [Int32]) {
         write(Int32(values.count))
         values.withUnsafeBytes { raw in
@@ -94,6 +103,13 @@ struct BinaryReader {
             strings.append(string)
         }
         return strings
+    }
+
+    /// Raw bytes after their count.
+    mutating func readBytes() -> [UInt8]? {
+        guard let count = readInt32(), count >= 0, offset + Int(count) <= bytes.count else { return nil }
+        defer { offset += Int(count) }
+        return Array(UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + Int(count))]))
     }
 
     mutating func readInt32s() -> [Int32]? {

@@ -20,30 +20,33 @@ extension GlossarySet {
         }
         let glossary = base.filter { $0.entry.origin.layer < .dictionary }
         var dictionary = base.filter { $0.entry.origin.layer >= .dictionary }
-        var shown = Set(base.map { "\($0.entry.origin)" })
-        // Every gloss that holds the phrase, for agreement; only the first of the rest are shown.
-        for match in phraseMatches(trimmed, limit: 5_000) where shown.insert("\(match.entry.origin)").inserted {
+        var shown = Set(dictionary.map(\.entry.origin))
+        for match in phraseMatches(trimmed, limit: limit) where shown.insert(match.entry.origin).inserted {
             dictionary.append(match)
         }
+        let wanted = Set(glossWords(trimmed))
         let headwords = englishDictionary?.headwords(for: trimmed) ?? []
         var agreed: [TermBase.Match] = []
         var others: [TermBase.Match] = []
-        var used = Set<Int>()
+        var agreeing = Set<EntryOrigin>()
         var seenRenderings = Set<String>()
         for headword in headwords {
             for rendering in headword.renderings where seenRenderings.insert(rendering.chinese).inserted {
                 let origin = EntryOrigin(file: englishDictionary!.file, line: headword.line, layer: .englishDictionary)
-                if let index = dictionary.indices.first(where: { !used.contains($0) && dictionary[$0].entry.simplified == rendering.chinese }) {
-                    used.insert(index)
-                    var match = dictionary[index]
-                    match.also.append(origin)
-                    agreed.append(match)
+                // CC-CEDICT agrees when an entry for the rendering has a gloss holding the query.
+                let agreeingEntry = termBase.chineseIndex.exact(rendering.chinese).lazy.map { self.termBase.entries[Int($0)] }.first { entry in
+                    entry.origin.layer == .dictionary && !agreeing.contains(entry.origin)
+                        && entry.englishTerms.contains { Set(self.glossWords($0)).isSuperset(of: wanted) }
+                }
+                if let agreeingEntry {
+                    agreeing.insert(agreeingEntry.origin)
+                    agreed.append(TermBase.Match(entry: agreeingEntry, kind: .exact, field: "en", also: [origin]))
                 } else {
                     others.append(TermBase.Match(entry: entry(rendering, of: headword, origin: origin), kind: .exact, field: "en"))
                 }
             }
         }
-        let rest = dictionary.indices.filter { !used.contains($0) }.map { dictionary[$0] }
+        let rest = dictionary.filter { !agreeing.contains($0.entry.origin) }
         return Array((glossary + agreed + others + rest).prefix(limit))
     }
 
@@ -56,9 +59,10 @@ extension GlossarySet {
         let key = LookupKey.english(query)
         let budget = max(1, min(3, key.count / 3))
         var scored: [(Int, Int32, String)] = []
-        for (candidate, id) in englishDictionary.formIndex.pairs where abs(candidate.count - key.count) <= budget {
+        englishDictionary.forEachKey { candidate, owner in
+            guard abs(candidate.count - key.count) <= budget else { return }
             let distance = EditDistance.levenshtein(key, candidate, limit: budget)
-            if distance <= budget { scored.append((distance, id, englishDictionary.headwords[Int(id)].word)) }
+            if distance <= budget { scored.append((distance, Int32(owner), englishDictionary.word(at: owner))) }
         }
         for (_, _, word) in scored.sorted(by: { ($0.0, $0.1) < ($1.0, $1.1) }) where found.count < limit && !found.contains(word) {
             found.append(word)
@@ -87,8 +91,8 @@ extension GlossarySet {
         let probes = forms.map { Array(LookupKey.english($0).utf8) }
         var scored: [(extra: Int, id: Int32)] = []
         var best: [Int32: Int] = [:]
-        for (key, id) in termBase.englishIndex.pairs where termBase.entries[Int(id)].origin.layer == .dictionary {
-            guard probes.contains(where: { Self.contains(key, $0) }) else { continue }
+        for (key, id) in termBase.englishIndex.pairs where probes.contains(where: { Self.contains(key, $0) }) {
+            guard termBase.entries[Int(id)].origin.layer == .dictionary else { continue }
             let words = glossWords(key)
             guard Set(words).isSuperset(of: wanted) else { continue }
             let extra = words.count - wanted.count
@@ -123,8 +127,7 @@ extension GlossarySet {
     /// The headword `word` is a form of, by ECDICT's lemma list; the word itself otherwise.
     func lemma(of word: String) -> String {
         guard let englishDictionary else { return word }
-        let headwords = englishDictionary.headwords(for: word)
-        return headwords.first.map { LookupKey.english($0.word) } ?? word
+        return englishDictionary.headwordIndexes(for: word).first.map { LookupKey.english(englishDictionary.word(at: $0)) } ?? word
     }
 
     /// Whether `text`'s UTF-8 holds `bytes`.

@@ -4,7 +4,10 @@ import DuizhaoText
 /// and its Chinese renderings in ECDICT's order (`ECDICT.read`).
 ///
 /// Kept apart from the term base: its renderings are answers for an English word, not terms to
-/// find and keep whole in Chinese text, so they never reach the matcher or the segmenter.
+/// find and keep whole in Chinese text, so they never reach the matcher or the segmenter. Stored
+/// flat — every string's UTF-8 back to back, and arrays of offsets into it — so that the compiled
+/// cache reads it with a handful of copies rather than 300,000 strings; `headword(at:)` builds
+/// a headword's strings when asked.
 public struct EnglishDictionary: Sendable {
     /// One Chinese rendering of a headword.
     public struct Rendering: Sendable, Hashable {
@@ -42,55 +45,289 @@ public struct EnglishDictionary: Sendable {
 
     /// The file it was read from, for origins.
     public let file: String
-    /// Every headword, in file order.
-    public let headwords: [Headword]
-    /// Headwords and forms, lower case → headword index.
-    let formIndex: SortedKeyIndex
-    /// Renderings → headword index.
-    let renderingIndex: SortedKeyIndex
+    /// Every string's UTF-8; string `i` is `bytes[stringStart[i]..<stringStart[i + 1]]`.
+    let bytes: [UInt8]
+    let stringStart: [Int32]
+    /// Per headword: its word (a string), its line, and where its forms and renderings start in
+    /// the arrays below (one more entry than headwords).
+    let word: [Int32]
+    let line: [Int32]
+    let formStart: [Int32]
+    let renderingStart: [Int32]
+    /// Per form: its string. Per rendering: its Chinese, part of speech and domain (strings).
+    let form: [Int32]
+    let chinese: [Int32]
+    let partOfSpeech: [Int32]
+    let domain: [Int32]
+    /// Lookup keys of headwords and forms (lower case, strings) with their headwords, by key.
+    let keys: [Int32]
+    let keyOwner: [Int32]
+    /// Renderings, by their Chinese (then headword).
+    let renderingOrder: [Int32]
 
-    /// Indexes `headwords`.
+    /// How many headwords there are.
+    public var count: Int { word.count }
+
+    /// Lays out `headwords`.
     public init(file: String, headwords: [Headword]) {
-        self.file = file
-        self.headwords = headwords
-        var forms: [(String, Int32)] = []
-        var renderings: [(String, Int32)] = []
-        forms.reserveCapacity(headwords.count * 2)
-        renderings.reserveCapacity(headwords.count * 6)
+        var table = StringTable()
+        var word: [Int32] = []
+        var line: [Int32] = []
+        var formStart: [Int32] = [0]
+        var renderingStart: [Int32] = [0]
+        var form: [Int32] = []
+        var chinese: [Int32] = []
+        var partOfSpeech: [Int32] = []
+        var domain: [Int32] = []
+        var keyPairs: [(key: Int32, owner: Int32)] = []
         for (index, headword) in headwords.enumerated() {
-            let id = Int32(index)
+            word.append(table.add(headword.word))
+            line.append(Int32(clamping: headword.line))
+            for text in headword.forms { form.append(table.add(text)) }
+            formStart.append(Int32(form.count))
             var seen = Set<String>()
-            for form in [headword.word] + headword.forms where seen.insert(LookupKey.english(form)).inserted {
-                forms.append((LookupKey.english(form), id))
+            for rendering in headword.renderings where seen.insert(rendering.chinese).inserted {
+                chinese.append(table.add(rendering.chinese))
+                partOfSpeech.append(table.add(rendering.partOfSpeech))
+                domain.append(table.add(rendering.domain))
             }
-            var seenChinese = Set<String>()
-            for rendering in headword.renderings where seenChinese.insert(rendering.chinese).inserted {
-                renderings.append((rendering.chinese, id))
+            renderingStart.append(Int32(chinese.count))
+            var keys = Set<String>()
+            for text in [headword.word] + headword.forms where keys.insert(LookupKey.english(text)).inserted {
+                keyPairs.append((table.add(LookupKey.english(text)), Int32(index)))
             }
         }
-        formIndex = SortedKeyIndex(forms)
-        renderingIndex = SortedKeyIndex(renderings)
+        let (bytes, stringStart) = (table.bytes, table.starts)
+        func before(_ a: Int32, _ b: Int32) -> Int32 { Self.compare(bytes, stringStart, a, b) }
+        keyPairs.sort { lhs, rhs in
+            let order = before(lhs.key, rhs.key)
+            return order != 0 ? order < 0 : lhs.owner < rhs.owner
+        }
+        let renderingOwner = (0..<headwords.count).flatMap { h in
+            repeatElement(Int32(h), count: Int(renderingStart[h + 1] - renderingStart[h]))
+        }
+        let order = chinese.indices.map(Int32.init).sorted { lhs, rhs in
+            let compared = before(chinese[Int(lhs)], chinese[Int(rhs)])
+            return compared != 0 ? compared < 0 : renderingOwner[Int(lhs)] < renderingOwner[Int(rhs)]
+        }
+        self.init(
+            file: file, bytes: bytes, stringStart: stringStart, word: word, line: line, formStart: formStart,
+            renderingStart: renderingStart, form: form, chinese: chinese, partOfSpeech: partOfSpeech, domain: domain,
+            keys: keyPairs.map(\.key), keyOwner: keyPairs.map(\.owner), renderingOrder: order)
     }
 
-    /// Parts already indexed (read back from the compiled cache).
-    init(file: String, headwords: [Headword], formIndex: SortedKeyIndex, renderingIndex: SortedKeyIndex) {
+    /// Parts already laid out (read back from the compiled cache, which checks them).
+    init(
+        file: String, bytes: [UInt8], stringStart: [Int32], word: [Int32], line: [Int32], formStart: [Int32],
+        renderingStart: [Int32], form: [Int32], chinese: [Int32], partOfSpeech: [Int32], domain: [Int32],
+        keys: [Int32], keyOwner: [Int32], renderingOrder: [Int32]
+    ) {
         self.file = file
-        self.headwords = headwords
-        self.formIndex = formIndex
-        self.renderingIndex = renderingIndex
+        self.bytes = bytes
+        self.stringStart = stringStart
+        self.word = word
+        self.line = line
+        self.formStart = formStart
+        self.renderingStart = renderingStart
+        self.form = form
+        self.chinese = chinese
+        self.partOfSpeech = partOfSpeech
+        self.domain = domain
+        self.keys = keys
+        self.keyOwner = keyOwner
+        self.renderingOrder = renderingOrder
     }
+
+    /// String `id` of the table.
+    func string(_ id: Int32) -> String {
+        let start = Int(stringStart[Int(id)])
+        let end = Int(stringStart[Int(id) + 1])
+        return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self) }
+    }
+
+    /// Headword `index`, in file order.
+    public func headword(at index: Int) -> Headword {
+        let forms = (Int(formStart[index])..<Int(formStart[index + 1])).map { string(form[$0]) }
+        let renderings = (Int(renderingStart[index])..<Int(renderingStart[index + 1])).map {
+            Rendering(chinese: string(chinese[$0]), partOfSpeech: string(partOfSpeech[$0]), domain: string(domain[$0]))
+        }
+        return Headword(word: string(word[index]), forms: forms, renderings: renderings, line: Int(line[index]))
+    }
+
+    /// Headword `index`'s word.
+    public func word(at index: Int) -> String { string(word[index]) }
 
     /// The headwords an English word is, or is a form of: the word itself first (left), then the
     /// words it inflects (leave), in file order.
-    public func headwords(for word: String) -> [Headword] {
-        let key = LookupKey.english(word)
-        let ids = formIndex.exact(key)
-        let own = ids.filter { LookupKey.english(headwords[Int($0)].word) == key }
-        return (own + ids.filter { !own.contains($0) }).map { headwords[Int($0)] }
+    public func headwords(for text: String) -> [Headword] {
+        headwordIndexes(for: text).map(headword(at:))
+    }
+
+    /// The indexes of `headwords(for:)`.
+    public func headwordIndexes(for text: String) -> [Int] {
+        let key = LookupKey.english(text)
+        var owners: [Int] = []
+        var position = lowerBound(keys, key)
+        while position < keys.count && equals(keys[position], key) {
+            owners.append(Int(keyOwner[position]))
+            position += 1
+        }
+        let own = owners.filter { LookupKey.english(word(at: $0)) == key }
+        return own + owners.filter { !own.contains($0) }
+    }
+
+    /// Where `chinese` stands among the renderings of each headword that gives it: (headword,
+    /// position in its renderings, 0 for the first), headwords in file order.
+    public func renderingPlaces(_ text: String) -> [(headword: Int, position: Int)] {
+        var text = text
+        return text.withUTF8 { probe in
+            var result: [(headword: Int, position: Int)] = []
+            var position = lowerBound(probe)
+            while position < renderingOrder.count && compare(chinese[Int(renderingOrder[position])], probe) == 0 {
+                let (headword, index) = place(of: Int(renderingOrder[position]))
+                result.append((headword, index))
+                position += 1
+            }
+            return result
+        }
+    }
+
+    /// Every rendering that stands in `text`, verbatim, of up to `longest` characters: its UTF-8
+    /// range in `text` and the places it has among its headwords' renderings (`renderingPlaces`).
+    ///
+    /// One pass over the text: from each Chinese character, the piece grows while some rendering
+    /// starts with it, so that most characters cost one binary search.
+    public func renderingsFound(in text: String, longest: Int = 8) -> [(utf8Range: Range<Int>, places: [(headword: Int, position: Int)])] {
+        var found: [(Range<Int>, [(Int, Int)])] = []
+        var text = text
+        text.withUTF8 { utf8 in
+            var starts: [Int] = []
+            var isHan: [Bool] = []
+            var offset = 0
+            for scalar in String(decoding: utf8, as: UTF8.self).unicodeScalars {
+                starts.append(offset)
+                isHan.append(ScriptClass(scalar) == .han)
+                offset += UTF8.width(scalar)
+            }
+            starts.append(offset)
+            for first in isHan.indices where isHan[first] {
+                var last = first
+                while last < isHan.count && isHan[last] && last - first < longest {
+                    let piece = UnsafeBufferPointer(rebasing: utf8[starts[first]..<starts[last + 1]])
+                    var position = lowerBound(piece)
+                    guard position < renderingOrder.count, hasPrefix(chinese[Int(renderingOrder[position])], piece) else { break }
+                    var places: [(Int, Int)] = []
+                    while position < renderingOrder.count && compare(chinese[Int(renderingOrder[position])], piece) == 0 {
+                        places.append(place(of: Int(renderingOrder[position])))
+                        position += 1
+                    }
+                    if !places.isEmpty { found.append((starts[first]..<starts[last + 1], places)) }
+                    last += 1
+                }
+            }
+        }
+        return found.map { (utf8Range: $0.0, places: $0.1.map { (headword: $0.0, position: $0.1) }) }
+    }
+
+    /// The headword owning rendering `index`, and the rendering's position among its renderings.
+    private func place(of rendering: Int) -> (Int, Int) {
+        var low = 0
+        var high = count
+        while low < high {
+            let middle = (low + high) / 2
+            if Int(renderingStart[middle + 1]) <= rendering { low = middle + 1 } else { high = middle }
+        }
+        return (low, rendering - Int(renderingStart[low]))
+    }
+
+    /// The first position of `renderingOrder` whose Chinese is not less than `probe`.
+    private func lowerBound(_ probe: UnsafeBufferPointer<UInt8>) -> Int {
+        var low = 0
+        var high = renderingOrder.count
+        while low < high {
+            let middle = (low + high) / 2
+            if compare(chinese[Int(renderingOrder[middle])], probe) < 0 { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    /// Whether string `id` starts with `probe`.
+    private func hasPrefix(_ id: Int32, _ probe: UnsafeBufferPointer<UInt8>) -> Bool {
+        let start = Int(stringStart[Int(id)])
+        guard Int(stringStart[Int(id) + 1]) - start >= probe.count else { return false }
+        return bytes.withUnsafeBufferPointer { all in (0..<probe.count).allSatisfy { all[start + $0] == probe[$0] } }
     }
 
     /// The indexes of the headwords one of whose renderings `chinese` is, in file order.
-    public func headwordIndexes(rendering chinese: String) -> [Int] {
-        renderingIndex.exact(chinese).map(Int.init)
+    public func headwordIndexes(rendering text: String) -> [Int] {
+        renderingPlaces(text).map(\.headword)
+    }
+
+    /// Every lookup key (lower-case headwords and forms), with its headword: for suggestions.
+    func forEachKey(_ body: (String, Int) -> Void) {
+        for (key, owner) in zip(keys, keyOwner) { body(string(key), Int(owner)) }
+    }
+
+    // MARK: Byte order
+
+    /// The first position of `sorted` (string ids in byte order) whose string is not less than `key`.
+    private func lowerBound(_ sorted: some RandomAccessCollection<Int32>, _ key: String) -> Int {
+        var key = key
+        return key.withUTF8 { probe in
+            var low = 0
+            var high = sorted.count
+            while low < high {
+                let middle = (low + high) / 2
+                let id = sorted[sorted.index(sorted.startIndex, offsetBy: middle)]
+                if compare(id, probe) < 0 { low = middle + 1 } else { high = middle }
+            }
+            return low
+        }
+    }
+
+    private func equals(_ id: Int32, _ key: String) -> Bool {
+        var key = key
+        return key.withUTF8 { compare(id, $0) == 0 }
+    }
+
+    /// memcmp order of string `id` against `probe`.
+    private func compare(_ id: Int32, _ probe: UnsafeBufferPointer<UInt8>) -> Int32 {
+        let start = Int(stringStart[Int(id)])
+        let length = Int(stringStart[Int(id) + 1]) - start
+        return bytes.withUnsafeBufferPointer { all in
+            let common = min(length, probe.count)
+            for k in 0..<common where all[start + k] != probe[k] {
+                return Int32(all[start + k]) - Int32(probe[k])
+            }
+            return Int32(length - probe.count)
+        }
+    }
+
+    /// memcmp order of two strings of the table.
+    static func compare(_ bytes: [UInt8], _ starts: [Int32], _ a: Int32, _ b: Int32) -> Int32 {
+        let aStart = Int(starts[Int(a)])
+        let aLength = Int(starts[Int(a) + 1]) - aStart
+        let bStart = Int(starts[Int(b)])
+        let bLength = Int(starts[Int(b) + 1]) - bStart
+        for k in 0..<min(aLength, bLength) where bytes[aStart + k] != bytes[bStart + k] {
+            return Int32(bytes[aStart + k]) - Int32(bytes[bStart + k])
+        }
+        return Int32(aLength - bLength)
+    }
+}
+
+/// Strings laid out back to back, each added once.
+private struct StringTable {
+    var bytes: [UInt8] = []
+    var starts: [Int32] = [0]
+    private var ids: [String: Int32] = [:]
+
+    mutating func add(_ text: String) -> Int32 {
+        if let known = ids[text] { return known }
+        let id = Int32(starts.count - 1)
+        bytes.append(contentsOf: text.utf8)
+        starts.append(Int32(bytes.count))
+        ids[text] = id
+        return id
     }
 }
