@@ -140,7 +140,7 @@ private final class BatchWorker {
     let done: Set<JobID>
     let embedder: SerializedEmbedder?
     /// This thread's glossaries and aligner, or why they could not be made.
-    let tools: Result<(GlossarySet, SentenceAligner?), ICUError>
+    let tools: Result<(GlossarySet, SentenceAligner?, AnnotationReport.Tools?), ICUError>
 
     init(settings: BatchSettings, shared: SharedResources, done: Set<JobID>) {
         self.settings = settings
@@ -150,7 +150,8 @@ private final class BatchWorker {
             let glossaries = try shared.glossaries.forAnotherThread()
             // Align weighs meaning only where its parameters give it a weight, as `align` does.
             let aligner = settings.kind == .align ? try SentenceAligner(glossaries: glossaries) : nil
-            return (glossaries, aligner)
+            let reportTools = settings.kind == .annotate ? try AnnotationReport.Tools(glossaries: glossaries) : nil
+            return (glossaries, aligner, reportTools)
         }
     }
 
@@ -166,11 +167,12 @@ private final class BatchWorker {
         }
         let place = "line \(line.number)"
         do {
-            let (glossaries, aligner) = try tools.get()
+            let (glossaries, aligner, reportTools) = try tools.get()
             let (result, warnings) =
                 switch spec {
                 case .annotate(_, let article, let format, let sources, let threshold):
-                    try annotate(article: article, format: format, sources: sources, threshold: threshold, glossaries: glossaries)
+                    try annotate(
+                        article: article, format: format, sources: sources, threshold: threshold, glossaries: glossaries, reportTools: reportTools!)
                 case .align(_, let source, let target, let presegmented):
                     try align(source: source, target: target, presegmented: presegmented, aligner: aligner!)
                 }
@@ -199,7 +201,8 @@ private final class BatchWorker {
 
     /// What `annotate --format json` prints for the same input, on one line.
     private func annotate(
-        article: JobText, format: ArticleFormat?, sources: [JobSource], threshold: Double?, glossaries: GlossarySet
+        article: JobText, format: ArticleFormat?, sources: [JobSource], threshold: Double?, glossaries: GlossarySet,
+        reportTools: AnnotationReport.Tools
     ) throws -> (String, [String]) {
         let articleText: String
         let articleFile: String
@@ -232,7 +235,7 @@ private final class BatchWorker {
         let outcome = try job.run(glossaries: glossaries, embedder: embedder)
         let json = try AnnotationReport(
             crossReference: outcome.crossReference, article: outcome.article, input: articleText, articleFile: articleFile,
-            glossaries: glossaries
+            glossaries: glossaries, tools: reportTools
         ).render(.json)
         // annotate breaks its JSON after each list element (one claim a line) and at the end; a
         // result must stay on its line. JSON strings escape their line breaks, so every raw one
