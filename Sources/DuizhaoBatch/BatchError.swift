@@ -16,9 +16,12 @@ public struct BatchError: Error, Sendable, Equatable, CustomStringConvertible {
         case ioError = 74
     }
 
+    /// What went wrong, and where.
     public var message: String
+    /// The status it stands for.
     public var exit: Exit
 
+    /// A failure with its message and status.
     public init(message: String, exit: Exit) {
         self.message = message
         self.exit = exit

@@ -12,6 +12,7 @@ public enum BatchKind: String, Sendable, CaseIterable {
 
 /// How a batch runs its jobs, and what a job leaves out gets.
 public struct BatchSettings: Sendable {
+    /// Annotate or align.
     public var kind: BatchKind
     /// Jobs run at once.
     public var jobs: Int
@@ -31,6 +32,7 @@ public struct BatchSettings: Sendable {
     /// Written into reports that name the tool's version.
     public var toolVersion: String
 
+    /// Settings; `window` defaults to twice `jobs`.
     public init(
         kind: BatchKind, jobs: Int, window: Int? = nil, threshold: Double = CrossReferenceOptions().threshold, findsBody: Bool = true,
         presegmented: Bool = false, textLimit: Int, lineLimit: Int, toolVersion: String = ""
@@ -71,7 +73,9 @@ public struct BatchRecord: Sendable {
 
 /// How a batch went.
 public struct BatchSummary: Sendable {
+    /// Jobs that gave a result.
     public var succeeded = 0
+    /// Jobs that gave an error line.
     public var failed = 0
     /// Jobs whose ids were already done.
     public var skipped = 0
@@ -87,6 +91,7 @@ public struct BatchSummary: Sendable {
 /// (`GlossarySet.forAnotherThread`) and aligner, and the model is shared one call at a time
 /// (`SerializedEmbedder`). A job that fails is a line of its own with its error; the others go on.
 public final class BatchRunner {
+    /// How the jobs run.
     public let settings: BatchSettings
     private let shared: SharedResources
 
@@ -94,6 +99,7 @@ public final class BatchRunner {
     ///   - glossaries: loaded once; only read, to give each thread its own.
     ///   - embedder: the model, or nil for lexical evidence alone; wrapped so that one thread
     ///     at a time calls it.
+    /// A runner for `settings`'s kind of jobs.
     public init(settings: BatchSettings, glossaries: GlossarySet, embedder: (any SentenceEmbedding)?) {
         self.settings = settings
         shared = SharedResources(glossaries: glossaries, embedder: embedder.map { $0 as? SerializedEmbedder ?? SerializedEmbedder($0) })

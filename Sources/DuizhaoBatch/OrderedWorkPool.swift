@@ -7,7 +7,9 @@ import Foundation
 /// another. Memory is bounded by the window, not by the number of inputs: the caller reads the
 /// next input only when fewer than `window` are held.
 public final class OrderedWorkPool<Input: Sendable, Output: Sendable>: @unchecked Sendable {
+    /// Threads that run the work.
     public let workers: Int
+    /// Inputs held at once, at most.
     public let window: Int
 
     // Guarded by `condition`.

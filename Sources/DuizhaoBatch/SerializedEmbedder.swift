@@ -13,6 +13,7 @@ public final class SerializedEmbedder: SentenceEmbedding, @unchecked Sendable {
     public let dimension: Int
     public let modelDigest: String
 
+    /// Wraps `embedder`, which no one else may call while this one is in use.
     public init(_ embedder: any SentenceEmbedding) {
         self.embedder = embedder
         dimension = embedder.dimension
