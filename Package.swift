@@ -4,7 +4,8 @@
 // The module graph follows the data flow, each target depending only on what is left of it:
 //   CDuizhaoICU (C shim) → DuizhaoText (ICU, segmentation, numbers, articles) →
 //   DuizhaoGlossary (formats, matching) → DuizhaoAlign (sentence alignment) →
-//   DuizhaoReports (output formats) → duizhao (CLI: argument parsing only)
+//   DuizhaoReports (output formats) → DuizhaoBatch (JSON Lines jobs run on a pool of threads,
+//   results in input order) → duizhao (CLI: argument parsing only)
 // and beside them CDuizhaoModel (C shim, dlopen) → DuizhaoEmbedding (the optional sentence-
 // embedding model, its installer and cache; on DuizhaoText for the user's folders) → DuizhaoAlign.
 import PackageDescription
@@ -17,6 +18,7 @@ let package = Package(
         .library(name: "DuizhaoGlossary", targets: ["DuizhaoGlossary"]),
         .library(name: "DuizhaoEmbedding", targets: ["DuizhaoEmbedding"]),
         .library(name: "DuizhaoAlign", targets: ["DuizhaoAlign"]),
+        .library(name: "DuizhaoBatch", targets: ["DuizhaoBatch"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -59,6 +61,10 @@ let package = Package(
             name: "DuizhaoReports",
             dependencies: ["DuizhaoText", "DuizhaoGlossary", "DuizhaoAlign"]
         ),
+        .target(
+            name: "DuizhaoBatch",
+            dependencies: ["DuizhaoText", "DuizhaoGlossary", "DuizhaoEmbedding", "DuizhaoAlign", "DuizhaoReports"]
+        ),
         .executableTarget(
             name: "duizhao",
             dependencies: [
@@ -67,6 +73,7 @@ let package = Package(
                 "DuizhaoEmbedding",
                 "DuizhaoAlign",
                 "DuizhaoReports",
+                "DuizhaoBatch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -102,6 +109,10 @@ let package = Package(
         .testTarget(
             name: "DuizhaoAlignTests",
             dependencies: ["DuizhaoAlign", "DuizhaoReports"]
+        ),
+        .testTarget(
+            name: "DuizhaoBatchTests",
+            dependencies: ["DuizhaoBatch", "DuizhaoGlossary", "DuizhaoEmbedding"]
         ),
         .testTarget(
             name: "DuizhaoCLITests",

@@ -33,14 +33,37 @@ public final class AnnotationReport {
     ///   - articleFile: the article's name, for titles.
     ///   - glossaries: for glosses, pinyin and term marks.
     /// - Throws: `ICUError` when ICU fails.
-    public init(crossReference: CrossReference, article: Article, input: String, articleFile: String, glossaries: GlossarySet) throws(ICUError) {
+    public convenience init(crossReference: CrossReference, article: Article, input: String, articleFile: String, glossaries: GlossarySet) throws(ICUError) {
+        try self.init(
+            crossReference: crossReference, article: article, input: input, articleFile: articleFile, glossaries: glossaries,
+            tools: Tools(glossaries: glossaries))
+    }
+
+    /// A report with tools made beforehand from the same glossaries (by a thread that writes many).
+    public init(crossReference: CrossReference, article: Article, input: String, articleFile: String, glossaries: GlossarySet, tools: Tools) {
         result = crossReference
         self.article = article
         self.input = input
         self.articleFile = articleFile
         self.glossaries = glossaries
-        pinyin = try PinyinConverter(lexicon: glossaries.termBase.pinyinLexicon())
-        words = try WordTerms(glossaries: glossaries)
+        pinyin = tools.pinyin
+        words = tools.words
+    }
+
+    /// What a report makes from the glossaries: pinyin from every entry's readings, and a
+    /// segmenter for the sources' words. Building them costs about as much as a small article's
+    /// report, so a thread that writes many reports (`duizhao batch`) makes them once.
+    ///
+    /// Not thread-safe (ICU transforms and a segmenter): one per thread.
+    public final class Tools {
+        let pinyin: PinyinConverter
+        let words: WordTerms
+
+        /// - Throws: `ICUError` when ICU's transforms or word break cannot be opened.
+        public init(glossaries: GlossarySet) throws(ICUError) {
+            pinyin = try PinyinConverter(lexicon: glossaries.termBase.pinyinLexicon())
+            words = try WordTerms(glossaries: glossaries)
+        }
     }
 
     public func render(_ format: AnnotationFormat) throws(ICUError) -> String {

@@ -2,38 +2,45 @@
 ///
 /// Hand-built rather than `JSONEncoder` so that key order is the reader's order (text first),
 /// fixed, and the same byte for byte on every run.
-struct JSONLine {
-    private(set) var text = "{"
+public struct JSONLine {
+    public private(set) var text = "{"
     private var isEmpty = true
 
-    mutating func add(_ key: String, _ value: String) {
+    /// An empty object.
+    public init() {}
+
+    /// Adds a string.
+    public mutating func add(_ key: String, _ value: String) {
         appendKey(key)
         Self.appendQuoted(value, to: &text)
     }
 
-    mutating func add(_ key: String, _ value: Int) {
+    /// Adds an integer.
+    public mutating func add(_ key: String, _ value: Int) {
         appendKey(key)
         text += String(value)
     }
 
-    mutating func add(_ key: String, _ value: Double) {
+    /// Adds a number.
+    public mutating func add(_ key: String, _ value: Double) {
         appendKey(key)
         text += Self.format(value)
     }
 
-    mutating func add(_ key: String, _ value: Bool) {
+    /// Adds true or false.
+    public mutating func add(_ key: String, _ value: Bool) {
         appendKey(key)
         text += value ? "true" : "false"
     }
 
     /// Adds a value that is already JSON (a nested object or array).
-    mutating func add(_ key: String, json: String) {
+    public mutating func add(_ key: String, json: String) {
         appendKey(key)
         text += json
     }
 
     /// The finished object.
-    var finished: String { text + "}" }
+    public var finished: String { text + "}" }
 
     private mutating func appendKey(_ key: String) {
         if !isEmpty { text += "," }
@@ -43,13 +50,13 @@ struct JSONLine {
     }
 
     /// A number as JSON: integers without a fraction, others in shortest round-trip form.
-    static func format(_ value: Double) -> String {
+    public static func format(_ value: Double) -> String {
         if value.isFinite && value == value.rounded() && abs(value) < 1e15 { return String(Int64(value)) }
         return value.isFinite ? "\(value)" : "null"
     }
 
     /// Appends `value` as a JSON string, escaping what JSON requires.
-    static func appendQuoted(_ value: String, to output: inout String) {
+    public static func appendQuoted(_ value: String, to output: inout String) {
         output += "\""
         for scalar in value.unicodeScalars {
             switch scalar {

@@ -72,12 +72,11 @@ struct AlignCommand: ParsableCommand {
             let aligner = try SentenceAligner(glossaries: glossaries, parameters: settings, embedder: embedder)
             let version = String(Duizhao.configuration.version.split(separator: " ").first ?? "")
             for pair in pairs {
-                let sourceSentences = try AlignmentInput.sentences(in: try read(pair.source), presegmented: presegmented)
-                let targetSentences = try AlignmentInput.sentences(in: try read(pair.target), presegmented: presegmented)
+                let job = try AlignmentJob(source: try read(pair.source), target: try read(pair.target), presegmented: presegmented)
+                let (sourceSentences, targetSentences) = (job.sourceSentences, job.targetSentences)
                 let name = pairs.count > 1 || pair.output != output ? " (\(URL(fileURLWithPath: pair.source).lastPathComponent))" : ""
                 let progress = Progress.onTerminal(prefix: "duizhao\(name): ", enabled: sourceSentences.count + targetSentences.count >= Self.progressThreshold || pairs.count > 1)
-                let alignment = try aligner.align(
-                    source: sourceSentences, target: targetSentences, evidence: format == .jsonl, progress: progress?.say)
+                let alignment = try job.run(aligner: aligner, evidence: format == .jsonl, progress: progress?.say)
                 progress?.finish()
                 for warning in alignment.warnings {
                     FileHandle.standardError.write(Data(CommandFailure.styled("duizhao\(name): warning: \(warning)\n").utf8))

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DuizhaoAlign
+import DuizhaoBatch
 import DuizhaoGlossary
 import DuizhaoReports
 import DuizhaoText
@@ -28,8 +29,6 @@ struct CrossReferenceInputs: ParsableArguments {
     func validate() throws {
         guard (0...1).contains(threshold) else { throw ValidationError("--threshold must be between 0 and 1") }
     }
-
-    static let sourceExtensions: Set<String> = ["txt", "text", "md", "markdown", "html", "htm", "xhtml"]
 
     /// Input (the article and the sources, in bytes) from which a run says on a terminal what it
     /// is doing: about a second's work.
@@ -69,23 +68,11 @@ struct CrossReferenceInputs: ParsableArguments {
 
     /// The source files, folders expanded (their files of known kinds, by name).
     private func sourceFiles() throws -> [String] {
-        var files: [String] = []
-        for path in sources {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                throw CommandFailure(message: "\(path): no such file or folder", exitCode: .missingInput)
-            }
-            if isDirectory.boolValue {
-                let names = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [])
-                    .filter { !$0.hasPrefix(".") && Self.sourceExtensions.contains(URL(fileURLWithPath: $0).pathExtension.lowercased()) }
-                    .sorted()
-                let folder = path.hasSuffix("/") ? String(path.dropLast()) : path
-                files += names.map { "\(folder)/\($0)" }
-            } else {
-                files.append(path)
-            }
+        do {
+            return try SourceFiles.expand(sources)
+        } catch {
+            throw CommandFailure(message: error.message, exitCode: ExitCode(error.exit.rawValue))
         }
-        return files
     }
 }
 

@@ -51,6 +51,15 @@ public final class GlossarySet {
     /// Whether a word-frequency list was loaded with the glossaries.
     public var hasWordFrequencies: Bool { wordCosts != nil }
 
+    /// The same glossaries for another thread: the term base, trie and costs are shared (they
+    /// never change once built), the matcher's normalizer, whose cache grows as it reads, is new.
+    /// - Throws: `ICUError` when ICU's transforms cannot be opened.
+    public func forAnotherThread() throws(ICUError) -> GlossarySet {
+        GlossarySet(
+            termBase: termBase, matcher: try TermMatcher(trie: matcher.trie, patterns: matcher.patterns), wordCosts: wordCosts,
+            englishDictionary: englishDictionary, skipped: skipped, wasCached: wasCached)
+    }
+
     /// The environment variable naming the cache folder.
     public static let cacheVariable = "DUIZHAO_CACHE_DIR"
 
