@@ -46,7 +46,7 @@ public struct ReviewServer: Sendable {
         self.configuration = configuration
         services = ReviewServices(
             store: ReviewStore(workspace: workspace), annotator: Annotator(configuration: glossaries, embedder: embedder, workspace: workspace),
-            workspace: workspace, token: token, configuration: configuration, assets: StaticAssets.load())
+            workspace: workspace, token: token, configuration: configuration, assets: StaticAssets.load(), pages: PageCache())
     }
 
     /// Loads the glossaries now rather than at the first review.
@@ -93,6 +93,7 @@ struct ReviewServices: Sendable {
     let token: String
     let configuration: ReviewServer.Configuration
     let assets: StaticAssets
+    let pages: PageCache
 }
 
 /// The request context: Hummingbird's core storage and the server's services, which

@@ -57,8 +57,16 @@ import Testing
         defer { fixture.remove() }
         try await fixture.application().test(.router) { client in
             let id = try await client.startReview()
+            try await client.execute(uri: "/reviews/\(id)", method: .get) { response in
+                #expect(response.text.contains("class=\"claim state-pending engine-mid\" id=\"claim-c1\""))
+            }
             var response = try await client.act(id, claim: "c1", #"{"action":"accept","version":0}"#)
             #expect(response.status == .ok)
+            // The page drawn again for the new version.
+            try await client.execute(uri: "/reviews/\(id)", method: .get) { response in
+                #expect(response.text.contains("class=\"claim state-accepted engine-mid\" id=\"claim-c1\""))
+                #expect(response.text.contains("data-version=\"1\""))
+            }
             var json = try response.json()
             #expect(json["version"] as? Int == 1)
             #expect(json["state"] as? String == "accepted")

@@ -45,7 +45,10 @@ struct ReviewRoutes {
         router.get("reviews/:review") { _, context -> Response in
             let services = try context.services
             let review = try await services.store.review(try Self.reviewID(context))
-            return .text(ReviewPage(review: review, token: services.token).render(), type: "text/html; charset=utf-8")
+            let page = services.pages.page(for: review) { ReviewPage(review: review, token: services.token).render() }
+            var headers = HTTPFields()
+            headers[.contentType] = "text/html; charset=utf-8"
+            return Response(status: .ok, headers: headers, body: .init(byteBuffer: page))
         }
         router.post("reviews") { request, context -> Response in
             let services = try context.services

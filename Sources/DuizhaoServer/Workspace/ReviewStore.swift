@@ -8,6 +8,8 @@ import Foundation
 actor ReviewStore {
     let workspace: Workspace
     private var cache: [String: Review] = [:]
+    /// The cached reviews' files in pieces (`ReviewEncoding`).
+    private var encodings: [String: ReviewEncoding] = [:]
 
     init(workspace: Workspace) {
         self.workspace = workspace
@@ -80,11 +82,17 @@ actor ReviewStore {
     }
 
     private func write(_ review: Review) throws(WorkspaceError) {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         do {
+            var encoding: ReviewEncoding
+            if var known = encodings[review.id], let old = cache[review.id] {
+                try known.update(from: old, to: review)
+                encoding = known
+            } else {
+                encoding = try ReviewEncoding(review)
+            }
             try FileManager.default.createDirectory(atPath: workspace.reviewsDirectory, withIntermediateDirectories: true)
-            try encoder.encode(review).write(to: URL(fileURLWithPath: path(review.id)), options: .atomic)
+            try encoding.file(version: review.version, format: review.format).write(to: URL(fileURLWithPath: path(review.id)), options: .atomic)
+            encodings[review.id] = encoding
         } catch {
             throw WorkspaceError(status: .internalError, message: "reviews/\(review.id).json cannot be written: \(error)")
         }
