@@ -21,12 +21,15 @@ public struct GlossaryConfiguration: Sendable {
     }
 }
 
-/// Runs the annotation engine for the server, one job at a time: the embedder and the
-/// referencer are not thread-safe, and the glossaries and the model are loaded once.
+/// Runs the annotation engine for the server, one job at a time and on one thread of its own
+/// (`AnnotationThread`): the embedder and the referencer are not thread-safe, and the
+/// glossaries and the model are loaded once.
 ///
 /// The glossaries are loaded again only when the workspace's user glossary has changed since
 /// the last job, so that a term added in a review is used from the next annotation on.
 actor Annotator {
+    private let thread = AnnotationThread()
+    nonisolated var unownedExecutor: UnownedSerialExecutor { thread.asUnownedSerialExecutor() }
     private let configuration: GlossaryConfiguration
     private let embedder: (any SentenceEmbedding)?
     private let workspace: Workspace
