@@ -4,7 +4,7 @@
 // The module graph follows the data flow, each target depending only on what is left of it:
 //   CDuizhaoICU (C shim) → DuizhaoText (ICU, segmentation, numbers, articles) →
 //   DuizhaoGlossary (formats, matching) → DuizhaoAlign (sentence alignment) →
-//   DuizhaoReports (output formats) → duizhao (CLI: argument parsing only)
+//   DuizhaoReports (output formats) → DuizhaoServer (`serve`, on Hummingbird) → duizhao (CLI: argument parsing only)
 // and beside them CDuizhaoModel (C shim, dlopen) → DuizhaoEmbedding (the optional sentence-
 // embedding model, its installer and cache; on DuizhaoText for the user's folders) → DuizhaoAlign.
 import PackageDescription

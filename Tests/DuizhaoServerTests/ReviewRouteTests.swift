@@ -52,6 +52,20 @@ import Testing
         }
     }
 
+    @Test func reviewsStartedTogetherGetFilesOfTheirOwn() async throws {
+        let fixture = try ServerFixture()
+        defer { fixture.remove() }
+        try await fixture.application().test(.router) { client in
+            let ids = try await withThrowingTaskGroup(of: String.self) { group in
+                for _ in 0..<3 { group.addTask { try await client.startReview() } }
+                return try await group.reduce(into: Set<String>()) { $0.insert($1) }
+            }
+            #expect(ids == ["article-1", "article-2", "article-3"])
+            let files = try FileManager.default.contentsOfDirectory(atPath: fixture.root.appendingPathComponent("reviews").path)
+            #expect(files.sorted() == ["article-1.json", "article-2.json", "article-3.json"])
+        }
+    }
+
     @Test func everyActionIsSavedWithItsVersion() async throws {
         let fixture = try ServerFixture()
         defer { fixture.remove() }

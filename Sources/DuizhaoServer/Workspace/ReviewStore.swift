@@ -8,6 +8,8 @@ import Foundation
 actor ReviewStore {
     let workspace: Workspace
     private var cache: [String: Review] = [:]
+    /// Ids given to reviews still being annotated: two at once never get the same file.
+    private var reserved: Set<String> = []
     /// The cached reviews' files in pieces (`ReviewEncoding`).
     private var encodings: [String: ReviewEncoding] = [:]
 
@@ -46,7 +48,7 @@ actor ReviewStore {
             .compactMap { try? review($0) }
     }
 
-    /// A new id for an article: its file name's letters and digits, and a number.
+    /// A new id for an article, reserved until the review is stored: its file name's letters and digits, and a number.
     func newID(for title: String) -> String {
         let base = URL(fileURLWithPath: title).deletingPathExtension().lastPathComponent.lowercased()
         var slug = String(String.UnicodeScalarView(base.unicodeScalars.map { Self.isValidID(String($0)) ? $0 : "-" }))
@@ -54,13 +56,19 @@ actor ReviewStore {
         slug = String(slug.trimmingCharacters(in: CharacterSet(charactersIn: "-")).prefix(40))
         if slug.isEmpty { slug = "review" }
         var number = 1
-        while cache["\(slug)-\(number)"] != nil || FileManager.default.fileExists(atPath: path("\(slug)-\(number)")) { number += 1 }
+        while cache["\(slug)-\(number)"] != nil || reserved.contains("\(slug)-\(number)")
+            || FileManager.default.fileExists(atPath: path("\(slug)-\(number)"))
+        {
+            number += 1
+        }
+        reserved.insert("\(slug)-\(number)")
         return "\(slug)-\(number)"
     }
 
     /// Stores a new review.
     func create(_ review: Review) throws(WorkspaceError) {
         try write(review)
+        reserved.remove(review.id)
     }
 
     /// Applies an action and writes the review before answering.
