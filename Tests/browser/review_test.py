@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """A real browser against `duizhao serve`: review the samples, accept one link, reject one,
-add a glossary term, export the CSV and check it; keep a screenshot of the review view.
+add a glossary term, export the CSV and check it, start a review from uploaded files; keep a
+screenshot of the review view.
 
     python3 Tests/browser/review_test.py [--binary .build/debug/duizhao] [--screenshot docs/review.png]
 
@@ -175,11 +176,22 @@ def main():
         if notes.get("c7") != "No source gives a year for general AI.":
             fail("c7's note is missing: %s" % notes)
 
+        # Upload an article and a source from the start page: a review of its own.
+        driver.get(url)
+        upload = driver.find_element(By.ID, "upload-review")
+        upload.find_element(By.NAME, "article").send_keys(os.path.join(ROOT, "Samples", "article.md"))
+        upload.find_element(By.NAME, "sources").send_keys(os.path.join(ROOT, "Samples", "sources", "360-interview.txt"))
+        upload.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+        wait.until(EC.url_contains("/reviews/article-2"))
+        uploaded = wait.until(EC.presence_of_all_elements_located((By.CSS_SELECTOR, "#article .claim")))
+        if len(uploaded) != 7 or not os.path.exists(os.path.join(workspace, "uploads", "article-2", "sources", "360-interview.txt")):
+            fail("the uploaded review has %d claims, or its files are not in uploads/article-2/" % len(uploaded))
+
         # No script was refused by the Content-Security-Policy, and none failed.
         problems = [entry["message"] for entry in driver.get_log("browser") if entry["level"] == "SEVERE"]
         if problems:
             fail("the browser reported errors: %s" % problems)
-        print("review_test: ok: %d claims, c1 accepted, c2 rejected, a term added, %d CSV rows; screenshot %s"
+        print("review_test: ok: %d claims, c1 accepted, c2 rejected, a term added, %d CSV rows, an upload reviewed; screenshot %s"
               % (len(claims), len(rows), arguments.screenshot))
     finally:
         if driver is not None:
