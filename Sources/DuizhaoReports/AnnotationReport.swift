@@ -21,10 +21,8 @@ public final class AnnotationReport {
     private let article: Article
     private let input: String
     private let articleFile: String
-    private let glossaries: GlossarySet
-    /// The source's words, for its gloss.
-    private let words: WordTerms
-    private let pinyin: PinyinConverter
+    /// Glossary terms, names' pinyin and glosses.
+    private let marker: TermMarker
 
     /// - Parameters:
     ///   - crossReference: the claims and their links.
@@ -45,24 +43,20 @@ public final class AnnotationReport {
         self.article = article
         self.input = input
         self.articleFile = articleFile
-        self.glossaries = glossaries
-        pinyin = tools.pinyin
-        words = tools.words
+        marker = tools.marker
     }
 
-    /// What a report makes from the glossaries: pinyin from every entry's readings, and a
-    /// segmenter for the sources' words. Building them costs about as much as a small article's
-    /// report, so a thread that writes many reports (`duizhao batch`) makes them once.
+    /// What a report makes from the glossaries: its term marker (pinyin from every entry's
+    /// readings, and a segmenter for the sources' words). Building it costs about as much as a
+    /// small article's report, so a thread that writes many reports (`duizhao batch`) makes it once.
     ///
     /// Not thread-safe (ICU transforms and a segmenter): one per thread.
     public final class Tools {
-        let pinyin: PinyinConverter
-        let words: WordTerms
+        let marker: TermMarker
 
         /// - Throws: `ICUError` when ICU's transforms or word break cannot be opened.
         public init(glossaries: GlossarySet) throws(ICUError) {
-            pinyin = try PinyinConverter(lexicon: glossaries.termBase.pinyinLexicon())
-            words = try WordTerms(glossaries: glossaries)
+            marker = try TermMarker(glossaries: glossaries)
         }
     }
 
@@ -83,9 +77,7 @@ public final class AnnotationReport {
     }
 
     /// 1-based sentence numbers: "2", "2-3".
-    static func sentenceID(_ link: ClaimLink) -> String {
-        link.sentences.count == 1 ? "\(link.sentences.lowerBound + 1)" : "\(link.sentences.lowerBound + 1)-\(link.sentences.upperBound)"
-    }
+    static func sentenceID(_ link: ClaimLink) -> String { PairsCSV.sentenceID(link.sentences) }
 
     /// The model's similarity as evidence, "meaning 0.87", when it was used.
     static func meaning(_ link: ClaimLink) -> [String] {
@@ -97,42 +89,11 @@ public final class AnnotationReport {
         return "\(hundredths / 100).\(hundredths % 100 < 10 ? "0" : "")\(hundredths % 100)"
     }
 
-    /// The span glossed: each glossary term and dictionary word, where the segmenter reads one
-    /// (`WordTerms`), followed by its English in brackets, `周鸿祎[Zhou Hongyi]`. Glossary
-    /// entries first; for dictionary words the first gloss that is no surname, variant,
-    /// abbreviation or cross-reference. A number's unit character (月 in 2月) is left unglossed.
-    func gloss(_ text: String) throws(ICUError) -> String {
-        var output = ""
-        var position = text.startIndex
-        for match in try words.matches(in: text) where match.isChinese {
-            let entries = match.entries.map { glossaries.termBase.entries[Int($0)] }
-            guard let rendering = GlossaryEntry.englishRendering(of: entries), match.range.lowerBound >= position else { continue }
-            // The number is compared as a quantity; its unit needs no gloss.
-            if match.isUnitOfNumber(in: text) { continue }
-            output += text[position..<match.range.upperBound]
-            output += "[\(rendering)]"
-            position = match.range.upperBound
-        }
-        output += text[position...]
-        return output
-    }
+    /// The span glossed (`TermMarker.gloss`).
+    func gloss(_ text: String) throws(ICUError) -> String { try marker.gloss(text) }
 
-    /// Names (people, organizations, places) in the span with their pinyin: "周鸿祎 Zhōu Hóngyī".
-    func names(in text: String) throws(ICUError) -> [(chinese: String, pinyin: String, english: String)] {
-        var output: [(String, String, String)] = []
-        var seen = Set<String>()
-        for match in try glossaries.matcher.matches(in: text) where match.isChinese {
-            guard let entry = match.entries.map({ glossaries.termBase.entries[Int($0)] }).first(where: { $0.origin.layer != .dictionary }),
-                entry.type == .person || entry.type == .organization || entry.type == .place
-            else { continue }
-            let surface = String(text[match.range])
-            guard seen.insert(surface).inserted else { continue }
-            var reading = entry.pinyin.flatMap { entry.chineseTerms.first == surface ? $0 : nil } ?? ""
-            if reading.isEmpty { reading = try pinyin.pinyin(surface) }
-            output.append((surface, reading, entry.english))
-        }
-        return output
-    }
+    /// Names in the span with their pinyin (`TermMarker.names`).
+    func names(in text: String) throws(ICUError) -> [(chinese: String, pinyin: String, english: String)] { try marker.names(in: text) }
 
     /// The flags of a claim's result: `unsupported`, or each discrepancy of its best link.
     static func flags(_ claim: ClaimResult, _ link: ClaimLink?) -> [String] {
@@ -238,35 +199,7 @@ public final class AnnotationReport {
 
     /// Escaped text with glossary terms marked (`<ruby>` pinyin on Chinese names), numbered `data-term` by entry.
     private func marked(_ text: String, chinese: Bool, flagged: [Range<Int>]) throws(ICUError) -> String {
-        var spans: [(Range<Int>, String, String)] = []  // range, opening, closing
-        for match in try glossaries.matcher.matches(in: text) where match.isChinese == chinese {
-            guard let entry = match.entries.map({ glossaries.termBase.entries[Int($0)] }).first(where: { $0.origin.layer != .dictionary })
-            else { continue }
-            let title = HTML.escape(chinese ? entry.english : entry.simplified)
-            let open = "<span class=\"term \(entry.type.rawValue)\" data-term=\"\(HTML.escape(entry.simplified))\" title=\"\(title)\">"
-            if chinese && (entry.type == .person || entry.type == .organization || entry.type == .place) {
-                let surface = String(text[match.range])
-                var reading = entry.pinyin.flatMap { entry.chineseTerms.first == surface ? $0 : nil } ?? ""
-            if reading.isEmpty { reading = try pinyin.pinyin(surface) }
-                spans.append((match.utf8Range, open + "<ruby>", "<rt>\(HTML.escape(reading))</rt></ruby></span>"))
-            } else {
-                spans.append((match.utf8Range, open, "</span>"))
-            }
-        }
-        for range in flagged where !spans.contains(where: { $0.0.overlaps(range) }) {
-            spans.append((range, "<mark class=\"flagged\">", "</mark>"))
-        }
-        spans.sort { $0.0.lowerBound < $1.0.lowerBound }
-        let bytes = Array(text.utf8)
-        var output = ""
-        var position = 0
-        for (range, open, close) in spans where range.lowerBound >= position && range.upperBound <= bytes.count {
-            output += HTML.escape(String(decoding: bytes[position..<range.lowerBound], as: UTF8.self))
-            output += open + HTML.escape(String(decoding: bytes[range], as: UTF8.self)) + close
-            position = range.upperBound
-        }
-        output += HTML.escape(String(decoding: bytes[position...], as: UTF8.self))
-        return output
+        TermMarker.html(text, marks: try marker.marks(in: text, chinese: chinese), flagged: flagged)
     }
 
     private func renderHTML() throws(ICUError) -> String {

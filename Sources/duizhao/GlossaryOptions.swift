@@ -33,9 +33,10 @@ struct GlossaryOptions: ParsableArguments {
         GlossaryReadOptions(format: glossaryFormat, languages: languages?.languages, formatOption: "--glossary-format")
     }
 
-    /// Loads every glossary, in order of precedence (the user's, the shipped ones, the
-    /// dictionary), from the compiled cache when it holds them.
-    func load() throws -> GlossarySet {
+    /// The glossary files to load, in order of precedence (the user's, the shipped ones, the
+    /// dictionary), and the word-frequency list that goes with the dictionary; hints on
+    /// standard error for what is missing.
+    func sources() -> (sources: [GlossarySource], frequencies: String?) {
         var sources = glossaries.map { GlossarySource(path: $0, layer: .user, options: readOptions) }
         // Shipped glossaries and the dictionary go by their file name in origins, so that
         // output does not depend on where Duizhao is installed.
@@ -72,6 +73,13 @@ struct GlossaryOptions: ParsableArguments {
                 FileHandle.standardError.write(Data("duizhao: hint: no ECDICT file at \(named) (\(GlossaryLoader.englishDictionaryVariable))\n".utf8))
             }
         }
+        return (sources, frequencies)
+    }
+
+    /// Loads every glossary, in order of precedence (the user's, the shipped ones, the
+    /// dictionary), from the compiled cache when it holds them.
+    func load() throws -> GlossarySet {
+        let (sources, frequencies) = sources()
         do {
             let glossaries = try GlossarySet.load(sources, frequencies: frequencies, cacheDirectory: GlossarySet.defaultCacheDirectory())
             reportSkipped(glossaries.skipped)
