@@ -15,6 +15,7 @@ import Testing
             "捕捉 捕捉 [bu3 zhuo1] /to catch/to seize/to capture/",
             "政府 政府 [zheng4 fu3] /government/",
             "采出 采出 [cai3 chu1] /to extract/",
+            "貓 猫 [mao1] /cat/",
         ]
         _ = FileManager.default.createFile(atPath: path, contents: Data((lines.joined(separator: "\n") + "\n").utf8))
         return path
@@ -58,6 +59,13 @@ import Testing
         let result = try lookup(query)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(Set(rows(result).map(\.zh)) == ["赶上", "追赶"])
+    }
+
+    @Test func aWordIsFoundInGlossesAsAWholeWord() throws {
+        // "cat" stands in "to catch" only as letters: not an answer.
+        let found = rows(try lookup("cat", ["--no-ecdict"])).map(\.zh)
+        #expect(found.contains("猫"))
+        #expect(!found.contains("捕捉"))
     }
 
     @Test func anEnglishQuerysSuggestionsAreEnglish() throws {

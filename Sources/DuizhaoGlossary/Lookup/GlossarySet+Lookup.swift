@@ -130,7 +130,12 @@ extension GlossarySet {
         return englishDictionary.headwordIndexes(for: word).first.map { LookupKey.english(englishDictionary.word(at: $0)) } ?? word
     }
 
-    /// Whether `text`'s UTF-8 holds `bytes`.
+    /// ASCII letters and digits: what continues a word.
+    private static func isWordByte(_ byte: UInt8) -> Bool {
+        (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A || byte >= 0x30 && byte <= 0x39
+    }
+
+    /// Whether `text`'s UTF-8 holds `bytes` as a word of its own (not "a" inside "say").
     private static func contains(_ text: String, _ bytes: [UInt8]) -> Bool {
         var text = text
         return text.withUTF8 { haystack in
@@ -141,7 +146,10 @@ extension GlossarySet {
                 if haystack[start] == first {
                     var k = 1
                     while k < bytes.count && haystack[start + k] == bytes[k] { k += 1 }
-                    if k == bytes.count { return true }
+                    let end = start + bytes.count
+                    if k == bytes.count && (start == 0 || !isWordByte(haystack[start - 1])) && (end == haystack.count || !isWordByte(haystack[end])) {
+                        return true
+                    }
                 }
                 start += 1
             }
