@@ -208,21 +208,7 @@ public final class AnnotationReport {
         let bytes = Array(text.utf8)
         var body = ""
         var position = 0
-        func plain(_ range: Range<Int>) -> String {
-            var output = ""
-            var newlines = 0
-            for character in HTML.escape(String(decoding: bytes[range], as: UTF8.self)) {
-                if character == "\n" {
-                    newlines += 1
-                    continue
-                }
-                if newlines > 0 { output += newlines > 1 ? "</p>\n<p>" : "<br>\n" }
-                newlines = 0
-                output.append(character)
-            }
-            if newlines > 0 { output += newlines > 1 ? "</p>\n<p>" : "<br>\n" }
-            return output
-        }
+        func plain(_ range: Range<Int>) -> String { ArticleHTML.paragraphText(bytes, range, lineBreak: "<br>\n") }
         for claim in result.claims where claim.claim.range.lowerBound >= position && claim.claim.range.upperBound <= bytes.count {
             body += plain(position..<claim.claim.range.lowerBound)
             let score = claim.links.first.map { Self.score($0.score) } ?? "unsupported"
@@ -237,11 +223,7 @@ public final class AnnotationReport {
             var content = paragraph
             while content.hasSuffix("<br>\n") { content.removeLast(5) }
             guard !content.isEmpty else { continue }
-            if content.hasPrefix("#") {
-                blocks.append("<h2 class=\"heading\">" + String(content.drop { $0 == "#" || $0 == " " }) + "</h2>")
-            } else {
-                blocks.append("<p>" + content + "</p>")
-            }
+            blocks.append(ArticleHTML.block(content))
         }
         body = blocks.joined(separator: "\n")
 

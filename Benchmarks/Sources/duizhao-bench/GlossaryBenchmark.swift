@@ -62,10 +62,7 @@ struct GlossaryBenchmark {
         print("### Loading (goal: at most 0.3 s)\n")
         print("| how | best (s) | median (s) | all runs (s) |")
         print("|---|---:|---:|---|")
-        for variant in [built, cached] {
-            let runs = variant.seconds.map { format($0, decimals: 3) }.joined(separator: ", ")
-            print("| \(variant.name) | \(format(variant.best, decimals: 3)) | \(format(variant.median, decimals: 3)) | \(runs) |")
-        }
+        for variant in [built, cached] { printRow(variant) }
 
         // Lookups: 10,000 queries in one process, by English, Chinese in both scripts and pinyin.
         let queries = Self.queries(from: set.termBase.entries, count: 10_000)
@@ -114,10 +111,7 @@ struct GlossaryBenchmark {
         print("- ECDICT headwords: \(grouped(headwords.count)), renderings: \(grouped(headwords.reduce(0) { $0 + $1.renderings.count }))\n")
         print("| what | best (s) | median (s) | all runs (s) |")
         print("|---|---:|---:|---|")
-        for variant in [without, cached] {
-            let runs = variant.seconds.map { format($0, decimals: 3) }.joined(separator: ", ")
-            print("| load, \(variant.name) | \(format(variant.best, decimals: 3)) | \(format(variant.median, decimals: 3)) | \(runs) |")
-        }
+        for variant in [without, cached] { printRow(variant, prefix: "load, ") }
         // English lookups: every 42nd headword, half of them as an inflected form where it has one.
         let step = max(1, headwords.count / 1_000)
         let queries = stride(from: 0, to: headwords.count, by: step).prefix(1_000).enumerated().map { index, position in
@@ -134,9 +128,14 @@ struct GlossaryBenchmark {
             }
             lookups.seconds.append(seconds)
         }
-        let runs = lookups.seconds.map { format($0, decimals: 3) }.joined(separator: ", ")
-        print("| \(lookups.name) (ms each, best: \(format(lookups.best, decimals: 3))) | \(format(lookups.best, decimals: 3)) | \(format(lookups.median, decimals: 3)) | \(runs) |")
+        printRow(lookups, suffix: " (ms each, best: \(format(lookups.best, decimals: 3)))")
         flushStandardOutput()
+    }
+
+    /// A table row: the variant's name, its best and median time and every run.
+    private func printRow(_ variant: VariantTimings, prefix: String = "", suffix: String = "") {
+        let runs = variant.seconds.map { format($0, decimals: 3) }.joined(separator: ", ")
+        print("| \(prefix)\(variant.name)\(suffix) | \(format(variant.best, decimals: 3)) | \(format(variant.median, decimals: 3)) | \(runs) |")
     }
 
     /// Glossary-aware segmentation against raw ICU word break, in the same run.

@@ -70,13 +70,7 @@ public enum GlossaryLoader {
         if errors.contains(where: { $0.extent == .file }) || (entries.isEmpty && !errors.isEmpty) {
             throw GlossaryError(diagnostics: diagnostics.map { var d = $0; d.file = path; return d })
         }
-        let skipped = errors.map { error -> GlossaryDiagnostic in
-            var warning = error
-            warning.severity = .warning
-            warning.message += "; left out"
-            return warning
-        }
-        return (entries, skipped)
+        return (entries, errors.map(\.leftOut))
     }
 
     /// Parses a glossary file's bytes; a TBX file in UTF-8 (or another encoding its declaration

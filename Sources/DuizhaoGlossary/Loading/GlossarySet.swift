@@ -101,7 +101,7 @@ public final class GlossarySet {
                 let (dictionary, diagnostics) = ECDICT.read(input.text, file: source.name)
                 let placed = diagnostics.map { var d = $0; d.file = source.path; return d }
                 if placed.contains(where: { $0.extent == .file }) { throw GlossaryError(diagnostics: placed) }
-                skipped += placed.map { var warning = $0; warning.severity = .warning; warning.message += "; left out"; return warning }
+                skipped += placed.map(\.leftOut)
                 english = dictionary
                 continue
             }

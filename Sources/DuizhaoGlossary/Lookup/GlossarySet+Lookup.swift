@@ -110,16 +110,7 @@ extension GlossarySet {
     /// The words of an English phrase or gloss, each as its ECDICT headword when it is an
     /// inflected form, without remarks in parentheses and without a leading "to".
     func glossWords(_ text: String) -> [String] {
-        var cleaned = ""
-        var depth = 0
-        for character in text.lowercased() {
-            switch character {
-            case "(", "[": depth += 1
-            case ")", "]": depth = max(0, depth - 1)
-            default: if depth == 0 { cleaned.append(character) }
-            }
-        }
-        var words = cleaned.split { !($0.isLetter || $0.isNumber || $0 == "'" || $0 == "-") }.map(String.init)
+        var words = ECDICT.withoutRemarks(text.lowercased()[...]).split { !($0.isLetter || $0.isNumber || $0 == "'" || $0 == "-") }.map(String.init)
         if words.first == "to" && words.count > 1 { words.removeFirst() }
         return words.map(lemma(of:))
     }

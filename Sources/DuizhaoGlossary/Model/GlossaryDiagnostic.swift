@@ -24,6 +24,14 @@ public struct GlossaryDiagnostic: Sendable, Hashable, CustomStringConvertible {
         self.message = message
     }
 
+    /// This error as the warning a loader gives when it leaves the row out and reads on.
+    var leftOut: GlossaryDiagnostic {
+        var warning = self
+        warning.severity = .warning
+        warning.message += "; left out"
+        return warning
+    }
+
     /// `file:line:column: error: message`, the form editors and CI logs link to.
     public var description: String { "\(file):\(line):\(column): \(severity.rawValue): \(message)" }
 }

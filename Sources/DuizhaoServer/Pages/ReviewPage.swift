@@ -65,22 +65,8 @@ struct ReviewPage {
         let bytes = Array(review.articleText.utf8)
         var body = ""
         var position = 0
-        func plain(_ range: Range<Int>) -> String {
-            var output = ""
-            var newlines = 0
-            for character in Self.escape(String(decoding: bytes[range], as: UTF8.self)) {
-                if character == "\n" {
-                    newlines += 1
-                    continue
-                }
-                // A line break inside a paragraph is a space, as in Markdown; a blank line ends it.
-                if newlines > 0 { output += newlines > 1 ? "</p>\n<p>" : "\n" }
-                newlines = 0
-                output.append(character)
-            }
-            if newlines > 0 { output += newlines > 1 ? "</p>\n<p>" : "\n" }
-            return output
-        }
+        // A line break inside a paragraph is a space, as in Markdown; a blank line ends it.
+        func plain(_ range: Range<Int>) -> String { ArticleHTML.paragraphText(bytes, range, lineBreak: "\n") }
         for claim in review.claims where claim.start >= position && claim.end <= bytes.count && claim.start <= claim.end {
             body += plain(position..<claim.start)
             body += "<span class=\"claim state-\(claim.decision.state.rawValue) \(confidence(claim))\" id=\"claim-\(Self.escape(claim.id))\" "
@@ -100,11 +86,7 @@ struct ReviewPage {
             for line in lines.dropFirst() {
                 content += (Self.startsListItem(line) ? "<br>\n" : "\n") + line
             }
-            if content.hasPrefix("#") {
-                blocks.append("<h2 class=\"heading\">" + String(content.drop { $0 == "#" || $0 == " " }) + "</h2>")
-            } else {
-                blocks.append("<p>" + content + "</p>")
-            }
+            blocks.append(ArticleHTML.block(content))
         }
         return blocks.joined(separator: "\n") + "\n"
     }
