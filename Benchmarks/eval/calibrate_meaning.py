@@ -1,17 +1,19 @@
 #!/usr/bin/env python3
-"""Chooses annotate's meaning weights and fits their calibration on mac-dev; reports in-sample and
-leave-one-chapter-out figures.
+"""Chooses annotate's ranking with meaning and fits its calibration on mac-dev; reports in-sample
+and leave-one-chapter-out figures (MeaningRanking.swift).
 
 The same setting as claims_p_at_1.py: every English sentence of a chapter is a claim, checked
 against its own chapter's Chinese (shuffled) and against the next chapter's (no source). annotate
-writes every scored candidate (DUIZHAO_CANDIDATES_DUMP): lexical raw score, cosine, margin. Here
-the raw score with meaning is lexical + wm * margin + wc * (cosine - 0.8); for each (wm, wc) of a
-grid a logistic calibration is fitted on the best candidates of both settings, and the pair with
-the highest sum of precision@1 (1-1), precision@1 (all) and the unrelated claims' unsupported rate
-at the threshold 0.4 is chosen. Leave-one-chapter-out: chosen and fitted on five chapters, scored
-on the sixth. Also prints the lexical score's own figures over the same candidates, the model's
-where it rejects as many unrelated claims, and the trade-off curve of the in-sample choice. Texts go to a temporary
-folder, never into the repo.
+writes every scored candidate (DUIZHAO_CANDIDATES_DUMP): lexical raw score, cosine, margin, the
+claim's content tokens. As in MeaningRanking.swift, the raw score is lexical + 12 * margin +
+2 * (cosine - 0.8); the ranking score adds a bonus A where each sentence of the span is closest to
+this claim of all claims (reciprocity) and takes off B per sentence beyond one. For each (A, B)
+of a grid, a logistic over the best candidate's ranking score, its gap to the best rival that does
+not overlap it (at most 1) and log(1 + claim tokens) is fitted on the best candidates of both
+settings; the (A, B) with the highest sum of precision@1 (1-1), precision@1 (all) and the
+unrelated claims' unsupported rate at the threshold 0.4 is chosen. Leave-one-chapter-out: chosen
+and fitted on five chapters, scored on the sixth. Also prints the trade-off curve of the in-sample
+choice. Texts go to a temporary folder, never into the repo.
 
 usage: python3 Benchmarks/eval/calibrate_meaning.py [--binary .build/release/duizhao] [--shared ../shared]
 """
@@ -34,11 +36,13 @@ evaluation = os.path.join(args.shared, 'eval/align/mac-dev')
 work = tempfile.mkdtemp(prefix='duizhao-calibrate-')
 chapters = CHAPTERS
 threshold = 0.4
-
+MARGIN_WEIGHT, COSINE_WEIGHT, COSINE_CENTRE = 12.0, 2.0, 0.8
+LARGEST_GAP = 1.0
+GRID = [(a, b) for a in [0, 0.1, 0.2, 0.3, 0.5] for b in [0, 0.05, 0.1, 0.15, 0.2, 0.3]]
 
 meta = {chapter: write_chapter(evaluation, chapter, work) for chapter in chapters}
 
-# Every candidate of every claim, with whether it covers a gold sentence.
+# Every candidate of every claim (in annotate's order), with whether it covers a gold sentence.
 data = {}
 dump = os.path.join(work, 'candidates.tsv')
 for index, chapter in enumerate(chapters):
@@ -50,80 +54,112 @@ for index, chapter in enumerate(chapters):
         sentence_lines = [{s['order'][j] for j in line_at(s['source_ranges'], x['start'], x['end'])}
                           for x in report['sources'][0]['sentences']]
         claims = [line_at(m['article_ranges'], c['start'], c['end']) for c in report['claims']]
-        candidates = {}
+        candidates, tokens = {}, {}
         for row in open(dump):
-            j, start, length, lexical, cosine, margin = row.split('\t')
+            j, start, length, lexical, cosine, margin, claim_tokens = row.split('\t')
             j, start, length = int(j), int(start), int(length)
+            if math.isnan(float(cosine)):
+                raise SystemExit('annotate scored without the model: install it (duizhao model install) first')
             covered = set().union(*sentence_lines[start:start + length])
             right = kind == 'own' and any(covered & m['gold'][e] for e in claims[j])
-            candidates.setdefault(j, []).append((start, length, float(lexical), float(cosine), float(margin), right))
-        if any(math.isnan(c[3]) for cs in candidates.values() for c in cs):
-            raise SystemExit('annotate scored without the model: install it (duizhao model install) first')
-        data[(chapter, kind)] = (claims, candidates)
+            raw = float(lexical) + MARGIN_WEIGHT * float(margin) + COSINE_WEIGHT * (float(cosine) - COSINE_CENTRE)
+            candidates.setdefault(j, []).append((start, length, raw, right))
+            tokens[j] = int(claim_tokens)
+        data[(chapter, kind)] = (claims, candidates, tokens)
 
 
-def best_candidates(weights, chapter):
-    """Per English line of the chapter: (raw score of its claim's best candidate, right, 1-1, linked);
-    per claim against the unrelated chapter: the raw score of its best candidate."""
-    wm, wc = weights
-    def raw(c):
-        return c[2] + wm * c[4] + wc * (c[3] - 0.8)
-    m = meta[chapter]
-    claims, candidates = data[(chapter, 'own')]
-    by_line = {}
-    for j, lines in enumerate(claims):
-        best = max(candidates.get(j, []), key=lambda c: (raw(c), -c[0], -c[1]), default=None)
-        for e in lines:
-            by_line.setdefault(e, (raw(best), best[5]) if best else (-9.0, False))
-    own = [by_line.get(e, (-9.0, False)) + (e in m['one_to_one'], bool(m['gold'][e])) for e in range(m['english'])]
-    claims, candidates = data[(chapter, 'unrelated')]
-    unrelated = [max((raw(c) for c in candidates.get(j, [])), default=-9.0) for j in range(len(claims))]
-    return own, unrelated
+def best_candidates(ranking):
+    """Per setting and claim, the best candidate by the ranking score (A, B), as the features of the
+    calibration and whether it is right: {(chapter, kind): {claim: (features, right)}}."""
+    a, b = ranking
+    result = {}
+    for key, (claims, candidates, tokens) in data.items():
+        closest = {}
+        for j in sorted(candidates):
+            for start, length, raw, right in candidates[j]:
+                if length == 1 and (start not in closest or raw > closest[start][0]):
+                    closest[start] = (raw, j)
+        best = {}
+        for j, rows in candidates.items():
+            scored = []
+            for start, length, raw, right in rows:
+                reciprocal = all(closest.get(g, (0, j))[1] == j for g in range(start, start + length))
+                scored.append((raw + (a if reciprocal else 0) - b * (length - 1), start, length, right))
+            scored.sort(key=lambda x: (-x[0], x[1], x[2]))
+            top = scored[0]
+            rival = next((x[0] for x in scored[1:] if x[1] + x[2] <= top[1] or top[1] + top[2] <= x[1]), None)
+            gap = LARGEST_GAP if rival is None else min(LARGEST_GAP, top[0] - rival)
+            best[j] = ((top[0], gap, math.log(1 + tokens[j])), top[3])
+        result[key] = best
+    return result
 
 
-def fit(own, unrelated):
-    """Logistic regression of 'right' on the raw score: (slope, midpoint)."""
-    x = np.array([o[0] for o in own if o[0] > -9] + [u for u in unrelated if u > -9])
-    y = np.array([o[1] for o in own if o[0] > -9] + [False for u in unrelated if u > -9], dtype=float)
-    a, b = 3.0, -0.84
-    for _ in range(100):
-        p = 1 / (1 + np.exp(-(a * x + b)))
-        w = p * (1 - p)
-        gradient = np.array([np.sum((p - y) * x), np.sum(p - y)])
-        hessian = np.array([[np.sum(w * x * x), np.sum(w * x)], [np.sum(w * x), np.sum(w)]]) + 1e-9 * np.eye(2)
-        step = np.linalg.solve(hessian, gradient)
-        a, b = a - step[0], b - step[1]
-    return a, -b / a
+def fit(best, names):
+    """Logistic regression of 'right' on the features: weights (score, gap, tokens, intercept)."""
+    x = np.array([f for c in names for kind in ['own', 'unrelated'] for f, r in best[(c, kind)].values()])
+    y = np.array([r for c in names for kind in ['own', 'unrelated'] for f, r in best[(c, kind)].values()], dtype=float)
+    xb = np.hstack([x, np.ones((len(x), 1))])
+    w = np.zeros(xb.shape[1])
+    for _ in range(60):
+        p = 1 / (1 + np.exp(-xb @ w))
+        gradient = xb.T @ (p - y)
+        hessian = (xb * (p * (1 - p))[:, None]).T @ xb + 1e-6 * np.eye(len(w))
+        w -= np.linalg.solve(hessian, gradient)
+    return w
 
 
-def figures(own, unrelated, cut):
-    one = sum(1 for f, r, o, l in own if o and r and f >= cut) / sum(1 for x in own if x[2])
-    linked = sum(1 for f, r, o, l in own if l and r and f >= cut) / sum(1 for x in own if x[3])
-    unsupported = sum(1 for u in unrelated if u < cut) / len(unrelated)
-    shown = sum(1 for f, r, o, l in own if f >= cut) + sum(1 for u in unrelated if u >= cut)
-    shown_right = sum(1 for f, r, o, l in own if f >= cut and r)
-    return one, linked, unsupported, shown_right / shown if shown else 1.0
+def probability(w, features):
+    return 1 / (1 + math.exp(-(np.dot(w[:-1], features) + w[-1])))
 
 
-def pooled(weights, names):
-    own, unrelated = [], []
+def counts(best, w, names, cut):
+    """Hits and totals: 1-1 right links, all right links, unrelated claims unsupported, links shown
+    that are right, links shown."""
+    one, linked, unrelated, shown = [0, 0], [0, 0], [0, 0], [0, 0]
     for chapter in names:
-        o, u = best_candidates(weights, chapter)
-        own += o
-        unrelated += u
-    return own, unrelated
+        m = meta[chapter]
+        claims = data[(chapter, 'own')][0]
+        by_line = {}
+        for j, lines in enumerate(claims):
+            found = best[(chapter, 'own')].get(j)
+            for e in lines:
+                by_line.setdefault(e, (probability(w, found[0]), found[1]) if found else (-1.0, False))
+        for e in range(m['english']):
+            p, right = by_line.get(e, (-1.0, False))
+            if p >= cut:
+                shown[0] += right
+                shown[1] += 1
+            if m['gold'][e]:
+                linked[0] += right and p >= cut
+                linked[1] += 1
+                if e in m['one_to_one']:
+                    one[0] += right and p >= cut
+                    one[1] += 1
+        for j in range(len(data[(chapter, 'unrelated')][0])):
+            found = best[(chapter, 'unrelated')].get(j)
+            above = found is not None and probability(w, found[0]) >= cut
+            unrelated[0] += not above
+            unrelated[1] += 1
+            shown[1] += above
+    return one, linked, unrelated, shown
+
+
+def figures(c):
+    return tuple(h / t if t else 1.0 for h, t in c)
+
+
+BEST = {ranking: best_candidates(ranking) for ranking in GRID}
 
 
 def choose(names):
-    best = None
-    for weights in [(wm, wc) for wm in [0, 2, 4, 6, 8, 12, 16] for wc in [0, 1, 2, 4, 6]]:
-        own, unrelated = pooled(weights, names)
-        slope, midpoint = fit(own, unrelated)
-        cut = midpoint + math.log(threshold / (1 - threshold)) / slope
-        f = figures(own, unrelated, cut)
-        if best is None or f[0] + f[1] + f[2] > best[0]:
-            best = (f[0] + f[1] + f[2], weights, slope, midpoint)
-    return best[1:]
+    """The (A, B) and calibration with the highest sum of the three figures at the threshold."""
+    chosen = None
+    for ranking in GRID:
+        w = fit(BEST[ranking], names)
+        f = figures(counts(BEST[ranking], w, names, threshold))
+        if chosen is None or f[0] + f[1] + f[2] > chosen[0]:
+            chosen = (f[0] + f[1] + f[2], ranking, w)
+    return chosen[1:]
 
 
 def show(label, f):
@@ -131,28 +167,18 @@ def show(label, f):
           % (label, f[0], f[1], f[2], f[3]))
 
 
-weights, slope, midpoint = choose(chapters)
-print('chosen on all six chapters: margin weight %g, cosine weight %g; calibration slope %.2f, midpoint %.3f'
-      % (weights[0], weights[1], slope, midpoint))
-own, unrelated = pooled(weights, chapters)
-show('in-sample at 0.4', figures(own, unrelated, midpoint + math.log(threshold / (1 - threshold)) / slope))
-own_held, unrelated_held = [], []
+ranking, w = choose(chapters)
+print('chosen on all six chapters: reciprocal bonus %g, extra sentence penalty %g; calibration weights: score %.2f, gap %.2f, '
+      'claim tokens %.2f, intercept %.2f' % (ranking + tuple(w)))
+show('in-sample at 0.4', figures(counts(BEST[ranking], w, chapters, threshold)))
+held = [[0, 0] for _ in range(4)]
 for chapter in chapters:
-    w, s, m = choose([c for c in chapters if c != chapter])
-    cut = m + math.log(threshold / (1 - threshold)) / s
-    o, u = best_candidates(w, chapter)
-    # Scores as seen through the five chapters' calibration: the held-out chapter's cut.
-    own_held += [(f - cut, r, a, b) for f, r, a, b in o]
-    unrelated_held += [x - cut for x in u]
-    print('  without %s: weights %s, slope %.2f, midpoint %.3f' % (chapter, w, s, m))
-show('leave-one-chapter-out at 0.4', figures(own_held, unrelated_held, 0.0))
-# The lexical score alone, with its own calibration (CrossReferencer.calibrate: slope 3, midpoint
-# 0.28), over the same candidates, and the model where it rejects as many unrelated claims.
-own_words, unrelated_words = pooled((0, 0), chapters)
-lexical = figures(own_words, unrelated_words, 0.28 + math.log(threshold / (1 - threshold)) / 3)
-show('lexical score alone at 0.4', lexical)
-same = sorted(unrelated)[int(lexical[2] * len(unrelated))]
-show('with the model, as many unrelated claims unsupported as lexically', figures(own, unrelated, same))
+    r, wc = choose([c for c in chapters if c != chapter])
+    for total, part in zip(held, counts(BEST[r], wc, [chapter], threshold)):
+        total[0] += part[0]
+        total[1] += part[1]
+    print('  without %s: bonus %g, penalty %g, weights %s' % (chapter, r[0], r[1], ' '.join('%.2f' % x for x in wc)))
+show('leave-one-chapter-out at 0.4', figures(held))
 print('trade-off of the in-sample choice (threshold: calibrated score):')
-for t in [0.2, 0.3, 0.4, 0.5, 0.6]:
-    show('  %.1f' % t, figures(own, unrelated, midpoint + math.log(t / (1 - t)) / slope))
+for t in [0.2, 0.3, 0.4, 0.5, 0.6, 0.7]:
+    show('  %.1f' % t, figures(counts(BEST[ranking], w, chapters, t)))

@@ -54,6 +54,24 @@ final class TableEmbedder: SentenceEmbedding {
         #expect(link.terms.isEmpty && link.numbers.isEmpty)
     }
 
+    @Test func aSentenceOfPunctuationAloneIsNeverALinkOfItsOwn() throws {
+        // Paragraphs of their own, so that "”" is a source sentence; the model finds it closest.
+        let sentences = ["他昨晚很晚才回家。", "”", "这家工厂去年关闭了。"]
+        let claim = CrossReferenceFixture.claim("c1", "He came home late last night.")
+        let embedder = TableEmbedder([
+            claim.text: [1, 0, 0, 0],
+            sentences[0]: [0.9, 0.1, 0, 0],
+            sentences[1]: [1, 0, 0, 0],
+            sentences[2]: [0, 0, 1, 0],
+        ])
+        let result = try Self.run([claim], embedder: embedder, sentences: sentences)
+        let source = try #require(result.sources.first)
+        #expect(source.sentences.map(\.text).contains("”"))
+        let links = result.claims[0].links + [result.claims[0].bestCandidate].compactMap { $0 }
+        #expect(!links.isEmpty)
+        #expect(links.allSatisfy { $0.sentences != 1..<2 })
+    }
+
     @Test func pastTheLimitOnlyTheCandidatesTheWordsFoundAreEmbedded() throws {
         let claims = [
             CrossReferenceFixture.claim("c1", "In 2019 the factory was shut down."),

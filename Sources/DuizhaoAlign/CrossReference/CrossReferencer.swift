@@ -92,7 +92,8 @@ public struct CrossReference: Sendable {
 ///
 /// With a sentence-embedding model (`embedder`), meaning is weighed too (`MeaningScores`): the
 /// cosine of claim and span, and its margin over both sides' nearest neighbours, are added to
-/// the raw score, which is then calibrated on claims with and without a source alike.
+/// the raw score, which `MeaningRanking` then ranks (reciprocity, span length) and calibrates
+/// on claims with and without a source alike.
 ///
 /// Not thread-safe: give each thread its own.
 public final class CrossReferencer {
@@ -118,18 +119,14 @@ public final class CrossReferencer {
     /// and weighed by meaning too (the rest keep their words' score, calibrated alike).
     static let meaningPartialSpans = 3
     /// With the model: the weights of the margin and of the cosine (less its centre) added to the
-    /// lexical raw score, and the logistic calibration of that sum. Chosen and fitted on mac-dev
-    /// by `Benchmarks/eval/calibrate_meaning.py` (docs/BENCHMARKS.md), the calibration on the
-    /// best candidates of claims checked both against their own chapter and against another
-    /// one: a score reads as the chance that the link is right where some claims have no source.
+    /// lexical raw score, chosen on mac-dev by `Benchmarks/eval/calibrate_meaning.py`
+    /// (docs/BENCHMARKS.md). `MeaningRanking` ranks and calibrates the sum.
     static let marginWeight = 12.0
     static let cosineWeight = 2.0
     static let cosineCentre = 0.8
-    static let meaningSlope = 5.19
-    static let meaningMidpoint = 0.488
 
     /// Where every scored candidate is written, one line each (claim, first sentence, length,
-    /// lexical raw score, cosine, margin), when `DUIZHAO_CANDIDATES_DUMP` names a file: what
+    /// lexical raw score, cosine, margin, the claim's content tokens), when `DUIZHAO_CANDIDATES_DUMP` names a file: what
     /// `Benchmarks/eval/calibrate_meaning.py` fits the weights and the calibration on.
     static let candidatesDump: FileHandle? = ProcessInfo.processInfo.environment["DUIZHAO_CANDIDATES_DUMP"].flatMap { path in
         guard FileManager.default.createFile(atPath: path, contents: nil) else { return nil }
@@ -152,11 +149,6 @@ public final class CrossReferencer {
     /// The calibrated score of a raw score.
     public static func calibrate(_ raw: Double) -> Double {
         1 / (1 + exp(-slope * (raw - midpoint)))
-    }
-
-    /// The calibrated score of a raw score that includes the meaning terms.
-    static func calibrateWithMeaning(_ raw: Double) -> Double {
-        1 / (1 + exp(-meaningSlope * (raw - meaningMidpoint)))
     }
 
     /// Links each claim to the spans of `sources` that support it.
@@ -182,6 +174,7 @@ public final class CrossReferencer {
             }
         }
         documentStart.append(texts.count)
+        let substantive = texts.map { $0.unicodeScalars.contains { $0.properties.isAlphabetic || $0.properties.numericType != nil } }
         // Chinese first: the English side reads names against the syllables it has seen.
         let zh = try extractor.chinese(texts)
         let en = try extractor.english(claims.map(\.text))
@@ -264,6 +257,9 @@ public final class CrossReferencer {
             for d in cited.union(paragraphCited).sorted() where d < sources.count {
                 candidates += Array(documentStart[d]..<min(documentStart[d + 1], documentStart[d] + 200))
             }
+            // A sentence of punctuation alone (a closing quotation mark cut off by the sentence
+            // breaker) says nothing: it may end a span, never be one.
+            candidates.removeAll { !substantive[$0] }
             let claimQuantities = quantityParser.quantities(in: claim.text)
             // Numbers of the same kind and unit on both sides (other than plain counts) point to
             // the same fact even when their values differ: "fewer than 200 people", 不到150人.
@@ -327,20 +323,32 @@ public final class CrossReferencer {
                 sentenceCount: n, considered: considered)
         }
         // Second pass: less what each sentence scores with claims at large, ranked, with evidence.
+        // With meaning: the raw scores of all claims first, as a claim's ranking looks at the others'.
+        let meaningScores = candidateSpans.indices.map { j in candidateSpans[j].map { meaning?.score($0.span, j) } }
+        let raw = candidateSpans.indices.map { j in
+            zip(lexicalScores[j], meaningScores[j]).map { lexical, meaningScore in
+                meaningScore.map { lexical + Self.marginWeight * $0.margin + Self.cosineWeight * ($0.cosine - Self.cosineCentre) } ?? lexical
+            }
+        }
+        let rankingScores = meaning == nil
+            ? raw : MeaningRanking.rankingScores(raw: raw, spans: candidateSpans.map { $0.map(\.span) }, sentenceCount: n)
         var results: [ClaimResult] = []
         var sourceNames: [Int: [NamedTerm]] = [:]
         for (j, claim) in claims.enumerated() {
-            let scored = zip(candidateSpans[j], lexicalScores[j]).map { candidate, lexical -> (span: Range<Int>, score: Double, similarity: Double?) in
-                let meaningScore = meaning?.score(candidate.span, j)
-                if let dump = Self.candidatesDump {
-                    let columns = [j, candidate.span.lowerBound, candidate.span.count].map(String.init)
-                        + [lexical, meaningScore?.cosine ?? .nan, meaningScore?.margin ?? .nan].map { String($0) }
+            let spans = candidateSpans[j].map(\.span)
+            let claimTokens = Int(en.tokenStart[j + 1] - en.tokenStart[j])
+            if let dump = Self.candidatesDump {
+                for (c, span) in spans.enumerated() {
+                    let scores: [Double] = [lexicalScores[j][c], meaningScores[j][c]?.cosine ?? .nan, meaningScores[j][c]?.margin ?? .nan]
+                    let columns: [String] = [j, span.lowerBound, span.count].map(String.init) + scores.map { "\($0)" } + ["\(claimTokens)"]
                     dump.write(Data((columns.joined(separator: "\t") + "\n").utf8))
                 }
-                guard meaning != nil else { return (candidate.span, Self.calibrate(lexical), nil) }
-                guard let (cosine, margin) = meaningScore else { return (candidate.span, Self.calibrateWithMeaning(lexical), nil) }
-                let raw = lexical + Self.marginWeight * margin + Self.cosineWeight * (cosine - Self.cosineCentre)
-                return (candidate.span, Self.calibrateWithMeaning(raw), cosine)
+            }
+            let gaps = meaning == nil ? [] : MeaningRanking.gaps(scores: rankingScores[j], spans: spans)
+            let scored = spans.indices.map { c -> (span: Range<Int>, score: Double, similarity: Double?) in
+                guard meaning != nil else { return (spans[c], Self.calibrate(raw[j][c]), nil) }
+                let score = MeaningRanking.calibrate(score: rankingScores[j][c], gap: gaps[c], claimTokens: claimTokens)
+                return (spans[c], score, meaningScores[j][c]?.cosine)
             }
             let order = scored.sorted { a, b in
                 a.score != b.score ? a.score > b.score : (a.span.lowerBound != b.span.lowerBound ? a.span.lowerBound < b.span.lowerBound : a.span.count < b.span.count)
