@@ -432,7 +432,7 @@ public final class FeatureExtractor {
             if let matcher, let termBase {
                 // A role ("founder of 360 Group") is its person's term; the names inside it count too.
                 let matches = try matcher.matches(in: text, roles: true)
-                let all = try (matches + matcher.termsInsideRoles(of: matches, in: text)).sorted { $0.utf8Range.lowerBound < $1.utf8Range.lowerBound }
+                let all = try TermMatch.inTextOrder(matches + matcher.termsInsideRoles(of: matches, in: text))
                 for match in all where !match.isChinese {
                     let entries = match.entries.filter { termBase.entries[Int($0)].origin.layer != .dictionary }
                     guard !entries.isEmpty else { continue }

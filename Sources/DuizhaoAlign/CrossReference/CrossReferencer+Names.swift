@@ -12,7 +12,7 @@ extension CrossReferencer {
         var result: [NamedTerm] = []
         let matches = try glossaries.matcher.matches(in: text, roles: true)
         let inside = try glossaries.matcher.termsInsideRoles(of: matches, in: text)
-        for match in (matches + inside).sorted(by: { $0.utf8Range.lowerBound < $1.utf8Range.lowerBound }) where match.isChinese == chinese {
+        for match in TermMatch.inTextOrder(matches + inside) where match.isChinese == chinese {
             let entries = match.entries.map { glossaries.termBase.entries[Int($0)] }
             let hasDigit = text[match.range].contains(where: DiscrepancyFinder.isDigit)
             guard let entry = entries.first(where: { $0.origin.layer != .dictionary }) ?? (hasDigit ? entries.first : nil) else { continue }

@@ -73,6 +73,8 @@ extension TBX {
             /// Where the element starts, for messages.
             var line = 0
             var column = 0
+            /// Whether it is a `<note>`, which alone may hold a role.
+            var isNoteElement = false
         }
 
         init(file: String, layer: GlossaryLayer, toSimplified: ChineseScriptConverter? = nil) {
@@ -165,7 +167,8 @@ extension TBX {
             case "term" where inTermSection:
                 capture = Capture(kind: .term, depth: depth)
             case "note", "definition":
-                capture = Capture(kind: .note(level), depth: depth, line: parser.lineNumber, column: parser.columnNumber)
+                capture = Capture(
+                    kind: .note(level), depth: depth, line: parser.lineNumber, column: parser.columnNumber, isNoteElement: elementName == "note")
             case "descrip" where type?.lowercased() == "definition" || (isMultiTerm && type?.lowercased() == "note"):
                 capture = Capture(kind: .note(level), depth: depth)
             case "customerSubset":
@@ -246,7 +249,7 @@ extension TBX {
             case .note(let level):
                 // Notes of other languages' sections would be in those languages.
                 guard level == .concept || (language != nil && language != .other) else { return }
-                if level == .concept, let roles = TBX.roleNoteText(text) {
+                if level == .concept, capture.isNoteElement, let roles = TBX.roleNoteText(text) {
                     do {
                         concept.roles += try GlossaryEntry.Role.parse(roles)
                     } catch {

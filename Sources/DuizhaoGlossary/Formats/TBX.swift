@@ -56,7 +56,8 @@ import Foundation
 /// - **roles** (`GlossaryEntry.Role`) are concept-level notes, one per role, that start
 ///   `role:` and hold the role as a `roles` cell does: `<note>role: 360集团创办人=founder of
 ///   360 Group</note>`. Any TBX tool shows them as notes; Duizhao reads them back as roles. A
-///   role note it cannot read leaves the concept out, with a diagnostic at the note.
+///   role note it cannot read leaves the concept out, with a diagnostic at the note. An
+///   entry's note that starts `role:` itself is written as `<descrip type="definition">`.
 /// - **Chinese variants** go in a section of their own, `<langSec xml:lang="zh">`, which
 ///   names no script since a variant may be in either.
 ///
@@ -147,7 +148,8 @@ public enum TBX {
         for (index, entry) in entries.enumerated() {
             output += "      <conceptEntry id=\"c\(index + 1)\">\n"
             if let note = entry.note, !note.isEmpty {
-                output += "        <note>\(escaped(note))</note>\n"
+                // A note that reads like a role is written as a definition, which holds none.
+                output += roleNoteText(note) == nil ? "        <note>\(escaped(note))</note>\n" : "        <descrip type=\"definition\">\(escaped(note))</descrip>\n"
             }
             for role in entry.roles {
                 output += "        <note>\(rolePrefix) \(escaped(role.description))</note>\n"

@@ -29,7 +29,7 @@ public struct GlossaryChecker {
     ///   the file, with ICU's suggestion for the first such entry;
     /// - roles (`GlossaryEntry.roles`) on an entry that is not a person; a role that is another
     ///   entry's Chinese term (it matches as that term, never as the role); one role given to two
-    ///   people (a text naming it names both).
+    ///   people (a text naming it names both), or twice to one.
     /// - Throws: `ICUError` when ICU fails.
     public func check(_ entries: [GlossaryEntry]) throws(ICUError) -> [GlossaryDiagnostic] {
         var diagnostics: [GlossaryDiagnostic] = []
@@ -116,8 +116,13 @@ public struct GlossaryChecker {
             if entry.type != .person {
                 warning(entry.origin, "roles are for people, but \(entry.simplified) is of type \(entry.type.rawValue)")
             }
+            var own = Set<String>()
             for role in entry.roles {
                 let key = try toSimplified.convert(role.chinese)
+                guard own.insert(key).inserted else {
+                    warning(entry.origin, "role \(role.chinese) of \(entry.simplified) is given twice")
+                    continue
+                }
                 if let other = terms[key] {
                     warning(
                         entry.origin,

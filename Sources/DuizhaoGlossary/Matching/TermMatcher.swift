@@ -20,6 +20,14 @@ public struct TermMatch: Sendable, Hashable {
         self.isChinese = isChinese
         self.isRole = isRole
     }
+
+    /// `matches` by where they start, the longer first where two start alike (a role before
+    /// the name it begins with).
+    public static func inTextOrder(_ matches: [TermMatch]) -> [TermMatch] {
+        matches.sorted { a, b in
+            a.utf8Range.lowerBound != b.utf8Range.lowerBound ? a.utf8Range.lowerBound < b.utf8Range.lowerBound : a.utf8Range.count > b.utf8Range.count
+        }
+    }
 }
 
 /// Finds every glossary and dictionary term of a term base in a text, in one pass over its
@@ -185,11 +193,9 @@ extension TermMatcher {
     public func termsInsideRoles(of matches: [TermMatch], in text: String) throws(ICUError) -> [TermMatch] {
         let roles = matches.filter(\.isRole).map(\.utf8Range)
         guard !roles.isEmpty else { return [] }
-        let inside = try self.matches(in: text, overlapping: true).filter { match in
+        let inside = TermMatch.inTextOrder(try self.matches(in: text, overlapping: true).filter { match in
             !match.isRole && roles.contains { $0.lowerBound <= match.utf8Range.lowerBound && match.utf8Range.upperBound <= $0.upperBound && $0 != match.utf8Range }
-        }.sorted { a, b in
-            a.utf8Range.lowerBound != b.utf8Range.lowerBound ? a.utf8Range.lowerBound < b.utf8Range.lowerBound : a.utf8Range.count > b.utf8Range.count
-        }
+        })
         var result: [TermMatch] = []
         var covered = 0
         for match in inside where match.utf8Range.lowerBound >= covered {

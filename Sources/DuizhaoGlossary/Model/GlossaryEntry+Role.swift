@@ -29,8 +29,9 @@ extension GlossaryEntry {
 
         /// The roles of a `roles` cell: `中文=English` or `中文` alone, joined by `|`; spaces
         /// around each part are dropped and empty parts between two `|` skipped.
-        /// - Throws: `Problem` for a role without Chinese characters, with an English part that
-        ///   is empty, Chinese or holds a second `=`, or given twice.
+        /// - Throws: `Problem` for a role without Chinese characters, or with an English part
+        ///   that is empty, Chinese or holds a second `=`. A role given twice is kept twice
+        ///   (`GlossaryChecker` warns): nothing a cell says is lost.
         public static func parse(_ cell: some StringProtocol) throws(Problem) -> [Role] {
             var roles: [Role] = []
             var offset = 0
@@ -51,9 +52,7 @@ extension GlossaryEntry {
                     guard !english.contains("=") else { throw problem("role '\(trimmed)' has more than one '='") }
                     guard !GlossaryEntry.isChineseNotEnglish(english) else { throw problem("the English of role '\(chinese)' is Chinese: '\(english)'") }
                 }
-                let role = Role(chinese: String(chinese), english: english.map(String.init))
-                guard !roles.contains(where: { $0.chinese == role.chinese }) else { throw problem("role '\(chinese)' is given twice") }
-                roles.append(role)
+                roles.append(Role(chinese: String(chinese), english: english.map(String.init)))
             }
             return roles
         }
