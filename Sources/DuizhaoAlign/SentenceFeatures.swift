@@ -206,7 +206,9 @@ public final class FeatureExtractor {
     }
 
     private func addChinese(_ text: String, to side: inout SideFeatures) throws(ICUError) {
-        let matches = try matcher?.matches(in: text, overlapping: true) ?? []
+        let found = try matcher?.matches(in: text, overlapping: true, roles: true) ?? []
+        // A role (360集团创办人) is a token of its own, over the words it is made of.
+        let matches = found.filter { !$0.isRole }
         let scalars = Array(text.unicodeScalars)
         var offsets: [Int] = []
         offsets.reserveCapacity(scalars.count + 1)
@@ -283,6 +285,10 @@ public final class FeatureExtractor {
             for id in numberFeatures(number) {
                 side.addToken(key: id, alternatives: [id], syllables: EmptyCollection(), range: number.utf8Range)
             }
+        }
+        for role in found where role.isChinese && role.isRole {
+            let ids = role.entries.map { table.id("e:\($0)") }
+            side.addToken(key: table.id("z:" + text[role.range]), alternatives: ids, syllables: EmptyCollection(), range: role.utf8Range)
         }
         side.endSentence(length: length, cues: Cues(text[...]))
     }
@@ -424,7 +430,10 @@ public final class FeatureExtractor {
                 side.addToken(key: id, alternatives: [id], syllables: syllables, range: range)
             }
             if let matcher, let termBase {
-                for match in try matcher.matches(in: text) where !match.isChinese {
+                // A role ("founder of 360 Group") is its person's term; the names inside it count too.
+                let matches = try matcher.matches(in: text, roles: true)
+                let all = try TermMatch.inTextOrder(matches + matcher.termsInsideRoles(of: matches, in: text))
+                for match in all where !match.isChinese {
                     let entries = match.entries.filter { termBase.entries[Int($0)].origin.layer != .dictionary }
                     guard !entries.isEmpty else { continue }
                     let ids = entries.map { table.id("e:\($0)") }

@@ -25,13 +25,17 @@ public enum LookupReport {
                 ]
             }
             var output = TextTable(header: ["English", "简体", "繁體", "Pinyin", "Type", "From"], rows: rows).rendered(style: style)
-            for match in matches where match.entry.note != nil || !match.entry.englishVariants.isEmpty || match.entry.simplifiedIsDerived {
+            for match in matches
+            where match.entry.note != nil || !match.entry.englishVariants.isEmpty || match.entry.simplifiedIsDerived || !match.entry.roles.isEmpty {
                 let entry = match.entry
                 var details: [String] = []
                 // The source gave only the Traditional term.
                 if entry.simplifiedIsDerived { details.append("简体 by ICU from 繁體") }
                 if !entry.englishVariants.isEmpty { details.append("also: " + entry.englishVariants.prefix(6).joined(separator: "; ")) }
                 if let note = entry.note { details.append(note) }
+                if !entry.roles.isEmpty {
+                    details.append("roles: " + entry.roles.map { role in role.english.map { "\(role.chinese) (\($0))" } ?? role.chinese }.joined(separator: "; "))
+                }
                 output += "  \(style.bold(entry.simplified)): \(details.joined(separator: " — "))\n"
             }
             return output
@@ -48,6 +52,7 @@ public enum LookupReport {
                 if let pinyin = entry.pinyin { object.add("pinyin", pinyin) }
                 object.add("type", entry.type.rawValue)
                 if let note = entry.note { object.add("note", note) }
+                if !entry.roles.isEmpty { object.add("roles", json: rolesArray(entry.roles)) }
                 object.add("layer", entry.origin.layer.description)
                 object.add("origin", entry.origin.description)
                 if !match.also.isEmpty {
@@ -79,6 +84,16 @@ public enum LookupReport {
     /// Where a match's answer comes from: its entry's origin, then the other layers that agree.
     static func origins(_ match: TermBase.Match) -> String {
         ([match.entry.origin] + match.also).map(origin).joined(separator: "; ")
+    }
+
+    /// Roles as a JSON array of `{"zh": …, "en": …}` (`en` only when known).
+    static func rolesArray(_ roles: [GlossaryEntry.Role]) -> String {
+        "[" + roles.map { role in
+            var object = JSONLine()
+            object.add("zh", role.chinese)
+            if let english = role.english { object.add("en", english) }
+            return object.finished
+        }.joined(separator: ",") + "]"
     }
 
     static func jsonArray(_ values: [String]) -> String {

@@ -29,6 +29,17 @@ import Testing
         #expect(result.stdout.hasSuffix("0 errors, 0 warnings\n"))
     }
 
+    @Test func aBadRolesCellIsAnErrorWithItsPlace() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("duizhao-roles-\(UUID()).tsv").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try Data("en\tzh\ttype\troles\nZhou Hongyi\t周鸿祎\tperson\t360集团创办人=\nTSMC\t台积电\torganization\n".utf8)
+            .write(to: URL(fileURLWithPath: path))
+        let result = try BinaryRunner.run(["glossary", "check", path])
+        #expect(result.status == 65)
+        #expect(result.stdout.contains("\(path):2:24: error: role '360集团创办人' has '=' but no English after it"), "\(result.stdout)")
+        #expect(result.stdout.contains(": 1 entry read\n1 error, 1 warning\n"))
+    }
+
     @Test func aMissingFileIsAnError() throws {
         let result = try BinaryRunner.run(["glossary", "check", "/nonexistent.tsv"])
         #expect(result.status == 65)

@@ -59,3 +59,18 @@ import Testing
         #expect(try BinaryRunner.run(["lookup", "  "]).status == 64)
     }
 }
+
+@Suite struct LookupRoleTests {
+    @Test func aPersonsRolesAreShown() throws {
+        let json = try BinaryRunner.run(["lookup", "周鸿祎", "--no-dictionary", "--format", "json"])
+        #expect(json.status == 0, "\(json.stderr)")
+        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.split(separator: "\n")[0].utf8)) as! [String: Any]
+        let roles = try #require(object["roles"] as? [[String: String]])
+        #expect(roles.contains { $0["zh"] == "360集团创办人" && $0["en"] == "founder of 360 Group" })
+        let table = try BinaryRunner.run(["lookup", "周鸿祎", "--no-dictionary"])
+        #expect(table.stdout.contains("roles: 360集团创始人 (founder of 360 Group)"))
+        // An entry without roles has no such field.
+        let company = try BinaryRunner.run(["lookup", "360集团", "--no-dictionary", "--format", "json"])
+        #expect(!company.stdout.split(separator: "\n")[0].contains("\"roles\""))
+    }
+}

@@ -127,6 +127,8 @@ extension GlossaryEntry {
 
     @Test func theUsualOrderOtherwise() {
         let (entries, _) = DuizhaoTSV.read(DuizhaoTSVTests.sample, file: "g.tsv", layer: .user)
-        #expect(DuizhaoTSV.write(entries).hasPrefix(DuizhaoTSV.header.joined(separator: "\t") + "\n"))
+        #expect(DuizhaoTSV.write(entries).hasPrefix(DuizhaoTSV.columns(for: entries).map(\.rawValue).joined(separator: "\t") + "\n"))
+        // Without roles, the columns written before there were any.
+        #expect(DuizhaoTSV.columns(for: entries) == GlossaryColumn.allCases.filter { $0 != .roles })
     }
 }

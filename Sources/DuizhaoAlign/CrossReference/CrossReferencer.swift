@@ -99,11 +99,13 @@ public struct CrossReference: Sendable {
 public final class CrossReferencer {
     public let options: CrossReferenceOptions
     private let extractor: FeatureExtractor
-    private let glossaries: GlossarySet?
+    let glossaries: GlossarySet?
     private let embedder: (any SentenceEmbedding)?
     private let quantityParser = QuantityParser()
     /// For one-character words: the English lemmas of their first sense (`isFirstSense`).
     private var firstSenses: [String: Set<String>] = [:]
+    /// Per Chinese word of a source: the glossary entries it names as their role (`roleEntries`).
+    var roleWords: [String: Set<Int32>] = [:]
 
     /// Logistic calibration constants: see the type's documentation.
     static let slope = 3.0
@@ -422,21 +424,6 @@ public final class CrossReferencer {
         return result
     }
 
-    /// Glossary names and terms in a text, one language's side; dictionary words only when they
-    /// hold a digit (a name such as 12306, whose number is no quantity).
-    private func names(in text: String, chinese: Bool) throws(ICUError) -> [NamedTerm] {
-        guard let glossaries else { return [] }
-        var result: [NamedTerm] = []
-        for match in try glossaries.matcher.matches(in: text) where match.isChinese == chinese {
-            let entries = match.entries.map { glossaries.termBase.entries[Int($0)] }
-            let hasDigit = text[match.range].contains(where: DiscrepancyFinder.isDigit)
-            guard let entry = entries.first(where: { $0.origin.layer != .dictionary }) ?? (hasDigit ? entries.first : nil) else { continue }
-            result.append(
-                NamedTerm(key: entry.simplified, surface: String(text[match.range]), range: match.utf8Range, type: entry.type, english: entry.english))
-        }
-        return result
-    }
-
     /// Whether feature `shared` is a sense `word` may be evidence in: any for words of two
     /// characters or more and for glossary entries; for a one-character dictionary word, only
     /// the first sense the dictionary gives (`GlossaryEntry.englishRendering`).
@@ -481,38 +468,42 @@ public final class CrossReferencer {
             let syllables = Array(en.syllables[Int(en.syllableStart[t])..<Int(en.syllableStart[t + 1])])
             let word = surface(en, claimBytes, t)
             var linked = false
-            search: for (position, i) in span.enumerated() {
-                for u in Int(zh.tokenStart[i])..<Int(zh.tokenStart[i + 1]) {
-                    let zhAlternatives = zh.alternatives[Int(zh.alternativeStart[u])..<Int(zh.alternativeStart[u + 1])]
-                    let zhWord = surface(zh, spanBytes[position], u)
-                    // A word of one character links only in its first sense: 一 is "one", not
-                    // "Chinese" (from "radical in Chinese characters").
-                    let candidates = zhAlternatives.filter { alternatives.contains($0) }
-                    let tokenRange = Int(zh.tokenRange[u].lowerBound)..<Int(zh.tokenRange[u].upperBound)
-                    // (A capitalised word inside the sentence is a name: see below.)
-                    if !(en.tokenRange[t].lowerBound > 0 && (word.first?.isUppercase ?? false)),
-                        let (piece, _) = spanRenderings[position].first(where: { piece, ids in
-                        piece.overlaps(tokenRange) && (piece.count > 3 || piece == tokenRange) && ids.contains { alternatives.contains($0) }
-                    }) {
-                        if !word.allSatisfy(\.isNumber) {
-                            let link = word + "=" + String(decoding: spanBytes[position][piece], as: UTF8.self)
-                            if seen.insert(link).inserted { terms.append(link) }
+            // A person's name in the span is better evidence than a role of theirs: roles only on a second pass.
+            search: for withRoles in [false, true] {
+                for (position, i) in span.enumerated() {
+                    for u in Int(zh.tokenStart[i])..<Int(zh.tokenStart[i + 1]) {
+                        let zhAlternatives = zh.alternatives[Int(zh.alternativeStart[u])..<Int(zh.alternativeStart[u + 1])]
+                        let zhWord = surface(zh, spanBytes[position], u)
+                        guard withRoles || roleEntries(of: zhWord).isEmpty else { continue }
+                        // A word of one character links only in its first sense: 一 is "one", not
+                        // "Chinese" (from "radical in Chinese characters").
+                        let candidates = zhAlternatives.filter { alternatives.contains($0) }
+                        let tokenRange = Int(zh.tokenRange[u].lowerBound)..<Int(zh.tokenRange[u].upperBound)
+                        // (A capitalised word inside the sentence is a name: see below.)
+                        if !(en.tokenRange[t].lowerBound > 0 && (word.first?.isUppercase ?? false)),
+                            let (piece, _) = spanRenderings[position].first(where: { piece, ids in
+                            piece.overlaps(tokenRange) && (piece.count > 3 || piece == tokenRange) && ids.contains { alternatives.contains($0) }
+                        }) {
+                            if !word.allSatisfy(\.isNumber) {
+                                let link = word + "=" + String(decoding: spanBytes[position][piece], as: UTF8.self)
+                                if seen.insert(link).inserted { terms.append(link) }
+                            }
+                            linked = true
+                            break search
                         }
-                        linked = true
-                        break search
-                    }
-                    if let shared = candidates.first(where: { isFirstSense($0, of: zhWord) }) {
-                        // Numbers are compared as quantities, with their words.
-                        let name = extractor.table.names[Int(shared)]
-                        // A capitalised word inside the sentence is a name: linked through a
-                        // dictionary gloss ("States" = 表示 "to state") it is chance, not evidence.
-                        let capitalised = en.tokenRange[t].lowerBound > 0 && (word.first?.isUppercase ?? false)
-                        if !name.hasPrefix("#") && !word.allSatisfy(\.isNumber) && (!capitalised || name.hasPrefix("e:")) {
-                            let link = word + "=" + zhWord
-                            if seen.insert(link).inserted { terms.append(link) }
+                        if let shared = candidates.first(where: { isFirstSense($0, of: zhWord) }) {
+                            // Numbers are compared as quantities, with their words.
+                            let name = extractor.table.names[Int(shared)]
+                            // A capitalised word inside the sentence is a name: linked through a
+                            // dictionary gloss ("States" = 表示 "to state") it is chance, not evidence.
+                            let capitalised = en.tokenRange[t].lowerBound > 0 && (word.first?.isUppercase ?? false)
+                            if !name.hasPrefix("#") && !word.allSatisfy(\.isNumber) && (!capitalised || name.hasPrefix("e:")) {
+                                let link = word + "=" + shownChinese(zhWord, feature: name, claimWord: word)
+                                if seen.insert(link).inserted { terms.append(link) }
+                            }
+                            linked = true
+                            break search
                         }
-                        linked = true
-                        break search
                     }
                 }
             }

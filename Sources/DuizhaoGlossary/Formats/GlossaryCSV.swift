@@ -7,7 +7,7 @@ import DuizhaoText
 /// `zh`, `zh-CN`, `zh_Hans`, `zh-TW`, `zh-Hant` …), by language name (`English`,
 /// `Chinese (Simplified)`, `繁體中文`), as sides (`source`, `target`: the Chinese one is the
 /// column with Chinese characters) or by Duizhao's names (`pinyin`, `type`, `en-variants`,
-/// `zh-variants`, `note`), in any order. Without a header, the records are source term, target
+/// `zh-variants`, `note`, `roles`), in any order. Without a header, the records are source term, target
 /// term and comment, as an OmegaT glossary's. Rows are checked cell by cell exactly as Duizhao
 /// TSV rows are (`GlossaryTable`).
 /// Unlike TSV, a cell may hold tabs and line breaks.
@@ -49,17 +49,20 @@ public enum GlossaryCSV {
         record.allSatisfy { $0.text.trimmingWhitespace().isEmpty }
     }
 
-    /// Writes entries as CSV with Duizhao TSV's eight columns (`DuizhaoTSV.header`), variants
+    /// Writes entries as CSV with Duizhao TSV's columns (`DuizhaoTSV.columns(for:)`), variants
     /// joined by `|`, so that `read` gives back the same entries (origins aside).
     /// - Parameter options: `writerOptions` unless the CSV is meant only for a spreadsheet.
     public static func write(_ entries: [GlossaryEntry], options: CSV.WriterOptions = writerOptions) -> String {
-        var records: [[String]] = [DuizhaoTSV.header]
+        let columns = DuizhaoTSV.columns(for: entries)
+        var records: [[String]] = [columns.map(\.rawValue)]
         records.reserveCapacity(entries.count + 1)
         for entry in entries {
-            records.append([
+            var record = [
                 entry.english, entry.sourceSimplified, entry.traditional ?? "", entry.pinyin ?? "", entry.type.rawValue,
                 entry.englishVariants.joined(separator: "|"), entry.chineseVariants.joined(separator: "|"), entry.note ?? "",
-            ])
+            ]
+            if columns.contains(.roles) { record.append(GlossaryEntry.Role.cell(entry.roles)) }
+            records.append(record)
         }
         return CSV.write(records, options: options)
     }

@@ -8,6 +8,9 @@ public enum GlossaryColumn: String, CaseIterable, Sendable {
     case englishVariants = "en-variants"
     case chineseVariants = "zh-variants"
     case note
+    /// A person's roles (`360集团创办人=founder of 360 Group|360集团董事长`), last so that
+    /// files written before it keep their columns.
+    case roles
 
     /// The column a header cell names, by language tag or name, any case.
     public init?(header: Substring) {
@@ -16,6 +19,7 @@ public enum GlossaryColumn: String, CaseIterable, Sendable {
         case "type": self = .type
         case "en-variants": self = .englishVariants
         case "zh-variants": self = .chineseVariants
+        case "roles", "role": self = .roles
         case let name where ["note", "comment", "definition", "description", "remark", "备注", "備註", "注释", "註釋", "说明", "說明"].contains(where: name.contains):
             self = .note  // "English definition", "Translator's comment"
         default:

@@ -232,6 +232,15 @@ struct GlossaryTable {
             }
             type = parsed
         }
+        var roles: [GlossaryEntry.Role] = []
+        if let cell = values[.roles], !cell.text.isEmpty {
+            do {
+                roles = try GlossaryEntry.Role.parse(cell.text)
+            } catch {
+                self.error(error.message, line: line, column: cell.column + error.offset)
+                return
+            }
+        }
         // Only a Traditional term: the Simplified one is ICU's conversion of it.
         let isDerived = text(.simplified) == nil
         let simplified = isDerived ? ((try? toSimplified?.convert(chinese)) ?? chinese) : chinese
@@ -240,7 +249,7 @@ struct GlossaryTable {
                 english: english, englishVariants: variants(.englishVariants),
                 simplified: simplified,
                 traditional: text(.traditional), chineseVariants: variants(.chineseVariants),
-                pinyin: text(.pinyin), type: type, note: text(.note), simplifiedIsDerived: isDerived,
+                pinyin: text(.pinyin), type: type, note: text(.note), roles: roles, simplifiedIsDerived: isDerived,
                 origin: EntryOrigin(file: file, line: line, layer: layer)))
     }
 }

@@ -52,6 +52,10 @@ extension TBX {
             var pinyin: [String] = []
             /// Notes and definitions at the concept, language-section and term level.
             var notes: [Level: [String]] = [:]
+            /// The roles of concept-level notes that start `role:` (`TBX.rolePrefix`).
+            var roles: [GlossaryEntry.Role] = []
+            /// The first role note that could not be read, and where it starts.
+            var roleProblem: (message: String, line: Int, column: Int)?
             var type: TermType?
             var isProperNoun = false
             /// Whether a section said which script (zh-Hans, zh-CN, zh-Hant …), rather than zh alone.
@@ -66,6 +70,11 @@ extension TBX {
             var kind: Kind
             var depth: Int
             var text = ""
+            /// Where the element starts, for messages.
+            var line = 0
+            var column = 0
+            /// Whether it is a `<note>`, which alone may hold a role.
+            var isNoteElement = false
         }
 
         init(file: String, layer: GlossaryLayer, toSimplified: ChineseScriptConverter? = nil) {
@@ -158,7 +167,8 @@ extension TBX {
             case "term" where inTermSection:
                 capture = Capture(kind: .term, depth: depth)
             case "note", "definition":
-                capture = Capture(kind: .note(level), depth: depth)
+                capture = Capture(
+                    kind: .note(level), depth: depth, line: parser.lineNumber, column: parser.columnNumber, isNoteElement: elementName == "note")
             case "descrip" where type?.lowercased() == "definition" || (isMultiTerm && type?.lowercased() == "note"):
                 capture = Capture(kind: .note(level), depth: depth)
             case "customerSubset":
@@ -239,6 +249,14 @@ extension TBX {
             case .note(let level):
                 // Notes of other languages' sections would be in those languages.
                 guard level == .concept || (language != nil && language != .other) else { return }
+                if level == .concept, capture.isNoteElement, let roles = TBX.roleNoteText(text) {
+                    do {
+                        concept.roles += try GlossaryEntry.Role.parse(roles)
+                    } catch {
+                        if concept.roleProblem == nil { concept.roleProblem = (error.message, capture.line, capture.column) }
+                    }
+                    return
+                }
                 concept.notes[level, default: []].append(text)
             case .customerSubset:
                 if concept.type == nil, let type = TermType(rawValue: text) { concept.type = type }
@@ -268,6 +286,10 @@ extension TBX {
                 problem("\(name) has no English term (a \(languageSectionName) with xml:lang en)")
                 return
             }
+            if let (message, line, column) = concept.roleProblem {
+                diagnostics.append(GlossaryDiagnostic(file: file, line: max(line, 1), column: max(column, 1), extent: .entry, message: "\(name): \(message)"))
+                return
+            }
             let simplified = isDerived ? ((try? toSimplified?.convert(chinese)) ?? chinese) : chinese
             let note = Level.allCases.lazy.compactMap { concept.notes[$0] }.first.map { $0.joined(separator: "; ") }
             if !concept.declaresScript { undeclared.append(entries.count) }
@@ -278,7 +300,7 @@ extension TBX {
                     chineseVariants: Array(concept.simplified.dropFirst()) + Array(concept.traditional.dropFirst()),
                     pinyin: concept.pinyin.first,
                     type: concept.type ?? (concept.isProperNoun ? .other : .term),
-                    note: note, simplifiedIsDerived: isDerived,
+                    note: note, roles: concept.roles, simplifiedIsDerived: isDerived,
                     origin: EntryOrigin(file: file, line: concept.line, layer: layer)))
         }
 

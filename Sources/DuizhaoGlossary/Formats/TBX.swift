@@ -39,6 +39,7 @@ import Foundation
 /// `note` is the concept's `<note>`s and `<descrip type="definition">`s; without any, those of
 /// its English and Chinese language sections; without those, those of their terms (joined by
 /// "; " when there are several).
+/// A concept-level `<note>` that starts `role:` holds roles instead (see below).
 ///
 /// ## Duizhao's own fields
 /// TBX-Basic has no data categories for pinyin or for what kind of thing a term names, so
@@ -52,6 +53,11 @@ import Foundation
 ///   those six words. For other tools, a name (every type but `term`) also gets
 ///   `<termNote type="partOfSpeech">properNoun</termNote>`, TBX-Basic's picklist value; a
 ///   file with a proper noun but no Duizhao type reads as `other`, else as `term`.
+/// - **roles** (`GlossaryEntry.Role`) are concept-level notes, one per role, that start
+///   `role:` and hold the role as a `roles` cell does: `<note>role: 360集团创办人=founder of
+///   360 Group</note>`. Any TBX tool shows them as notes; Duizhao reads them back as roles. A
+///   role note it cannot read leaves the concept out, with a diagnostic at the note. An
+///   entry's note that starts `role:` itself is written as `<descrip type="definition">`.
 /// - **Chinese variants** go in a section of their own, `<langSec xml:lang="zh">`, which
 ///   names no script since a variant may be in either.
 ///
@@ -73,6 +79,16 @@ public enum TBX {
     public static let namespace = "urn:iso:std:iso:30042:ed-2"
     /// The `xml:lang` Duizhao writes pinyin with.
     public static let pinyinLanguage = "zh-Latn-pinyin"
+
+    /// What starts a concept-level note that holds a role.
+    public static let rolePrefix = "role:"
+
+    /// The roles cell a note holds, when it starts with `rolePrefix` (any case); nil for any
+    /// other note.
+    static func roleNoteText(_ note: String) -> String? {
+        guard note.count > rolePrefix.count, note.prefix(rolePrefix.count).lowercased() == rolePrefix else { return nil }
+        return String(note.dropFirst(rolePrefix.count))
+    }
 
     /// Reads a TBX file, streaming it from disk.
     /// - Parameters:
@@ -132,7 +148,11 @@ public enum TBX {
         for (index, entry) in entries.enumerated() {
             output += "      <conceptEntry id=\"c\(index + 1)\">\n"
             if let note = entry.note, !note.isEmpty {
-                output += "        <note>\(escaped(note))</note>\n"
+                // A note that reads like a role is written as a definition, which holds none.
+                output += roleNoteText(note) == nil ? "        <note>\(escaped(note))</note>\n" : "        <descrip type=\"definition\">\(escaped(note))</descrip>\n"
+            }
+            for role in entry.roles {
+                output += "        <note>\(rolePrefix) \(escaped(role.description))</note>\n"
             }
             let englishTerms = (entry.english.isEmpty ? [] : [entry.english]) + entry.englishVariants
             if !englishTerms.isEmpty {

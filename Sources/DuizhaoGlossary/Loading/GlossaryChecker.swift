@@ -26,7 +26,10 @@ public struct GlossaryChecker {
     ///   neither conflict is looked for in a dictionary (CC-CEDICT), whose entries for one
     ///   headword are its readings and senses;
     /// - no Traditional form where the Simplified has characters ICU would change: one line for
-    ///   the file, with ICU's suggestion for the first such entry.
+    ///   the file, with ICU's suggestion for the first such entry;
+    /// - roles (`GlossaryEntry.roles`) on an entry that is not a person; a role that is another
+    ///   entry's Chinese term (it matches as that term, never as the role); one role given to two
+    ///   people (a text naming it names both), or twice to one.
     /// - Throws: `ICUError` when ICU fails.
     public func check(_ entries: [GlossaryEntry]) throws(ICUError) -> [GlossaryDiagnostic] {
         var diagnostics: [GlossaryDiagnostic] = []
@@ -84,6 +87,7 @@ public struct GlossaryChecker {
                 }
             }
         }
+        try checkRoles(entries, warning: warning)
         // One line for the file: a Simplified-only glossary lacks every Traditional form.
         if let (index, suggestion) = firstWithoutTraditional {
             let first = entries[index]
@@ -95,5 +99,45 @@ public struct GlossaryChecker {
                         + "add a zh-Hant column if the glossary is to serve Traditional text too")
         }
         return diagnostics.sorted { ($0.line, $0.column) < ($1.line, $1.column) }
+    }
+
+    /// The role findings of `check`.
+    private func checkRoles(_ entries: [GlossaryEntry], warning: (EntryOrigin, String) -> Void) throws(ICUError) {
+        guard entries.contains(where: { !$0.roles.isEmpty }) else { return }
+        var terms: [String: Int] = [:]
+        for (index, entry) in entries.enumerated() {
+            for term in entry.chineseTerms {
+                let key = try toSimplified.convert(term)
+                if terms[key] == nil { terms[key] = index }
+            }
+        }
+        var holders: [String: Int] = [:]
+        for (index, entry) in entries.enumerated() where !entry.roles.isEmpty {
+            if entry.type != .person {
+                warning(entry.origin, "roles are for people, but \(entry.simplified) is of type \(entry.type.rawValue)")
+            }
+            var own = Set<String>()
+            for role in entry.roles {
+                let key = try toSimplified.convert(role.chinese)
+                guard own.insert(key).inserted else {
+                    warning(entry.origin, "role \(role.chinese) of \(entry.simplified) is given twice")
+                    continue
+                }
+                if let other = terms[key] {
+                    warning(
+                        entry.origin,
+                        "role \(role.chinese) of \(entry.simplified) is the term of \(entries[other].simplified) on line \(entries[other].origin.line); "
+                            + "it will match as that term, not as the role")
+                }
+                if let other = holders[key], entries[other].simplified != entry.simplified {
+                    warning(
+                        entry.origin,
+                        "role \(role.chinese) is given to \(entries[other].simplified) on line \(entries[other].origin.line) too; "
+                            + "a text naming it would name both")
+                } else {
+                    holders[key] = index
+                }
+            }
+        }
     }
 }

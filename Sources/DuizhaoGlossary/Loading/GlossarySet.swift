@@ -172,8 +172,8 @@ enum CompiledGlossaries {
     /// 4: word costs from a frequency list; 5: CC-CEDICT lines whose first gloss is Chinese, or
     /// that lack a Chinese form, refused; 6: CC-CEDICT glosses trimmed, glosses of spaces skipped;
     /// 7: entries say whether their Simplified form is derived, rows left out are kept as warnings;
-    /// 8: the English → Chinese layer.
-    static let version: Int32 = 8
+    /// 8: the English → Chinese layer; 9: people's roles, and their patterns in the matcher.
+    static let version: Int32 = 9
     private static let magic: UInt64 = 0x4443_5A44_5F47_4C53  // "DZGLSCDZ"-ish marker
 
     struct Damaged: Error {}
@@ -203,6 +203,9 @@ enum CompiledGlossaries {
             writer.write(entry.pinyin)
             writer.write(UInt8(TermType.allCases.firstIndex(of: entry.type)!))
             writer.write(entry.note)
+            // A role's English is never empty (`Role.parse`), so "" stands for none.
+            writer.write(entry.roles.map(\.chinese))
+            writer.write(entry.roles.map { $0.english ?? "" })
             writer.write(fileIndex[entry.origin.file]!)
             writer.write(Int32(entry.origin.line))
             writer.write(UInt8(entry.origin.layer.rawValue))
@@ -221,7 +224,7 @@ enum CompiledGlossaries {
         writer.write(Int32(matcher.patterns.count))
         for pattern in matcher.patterns {
             writer.write(pattern.entries)
-            writer.write(UInt8((pattern.requiresCapitals ? 1 : 0) | (pattern.isChinese ? 2 : 0)))
+            writer.write(UInt8((pattern.requiresCapitals ? 1 : 0) | (pattern.isChinese ? 2 : 0) | (pattern.isRole ? 4 : 0)))
         }
         writer.write(UInt8(wordCosts == nil ? 0 : 1))
         writer.write(wordCosts?.patternCosts ?? [])
@@ -252,7 +255,8 @@ enum CompiledGlossaries {
                     let simplified = reader.readString(), let traditional = reader.readOptionalString(),
                     let chineseVariants = reader.readStrings(), let pinyin = reader.readOptionalString(),
                     let type = reader.readUInt8(), Int(type) < TermType.allCases.count,
-                    let note = reader.readOptionalString(), let file = reader.readInt32(), files.indices.contains(Int(file)),
+                    let note = reader.readOptionalString(), let roleChinese = reader.readStrings(),
+                    let roleEnglish = reader.readStrings(), roleEnglish.count == roleChinese.count, let file = reader.readInt32(), files.indices.contains(Int(file)),
                     let line = reader.readInt32(), let layerValue = reader.readUInt8(),
                     let layer = GlossaryLayer(rawValue: Int(layerValue)), let derived = reader.readUInt8(), derived <= 1
                 else { throw Damaged() }
@@ -260,7 +264,9 @@ enum CompiledGlossaries {
                     GlossaryEntry(
                         english: english, englishVariants: englishVariants, simplified: simplified,
                         traditional: traditional, chineseVariants: chineseVariants, pinyin: pinyin,
-                        type: TermType.allCases[Int(type)], note: note, simplifiedIsDerived: derived == 1,
+                        type: TermType.allCases[Int(type)], note: note,
+                        roles: zip(roleChinese, roleEnglish).map { GlossaryEntry.Role(chinese: $0, english: $1.isEmpty ? nil : $1) },
+                        simplifiedIsDerived: derived == 1,
                         origin: EntryOrigin(file: files[Int(file)], line: Int(line), layer: layer)))
             }
             var indexes: [SortedKeyIndex] = []
@@ -283,7 +289,7 @@ enum CompiledGlossaries {
             for _ in 0..<patternCount {
                 guard let ids = reader.readInt32s(), ids.allSatisfy({ $0 >= 0 && $0 < entryCount }), let flags = reader.readUInt8()
                 else { throw Damaged() }
-                patterns.append(TermMatcher.Pattern(entries: ids, requiresCapitals: flags & 1 != 0, isChinese: flags & 2 != 0))
+                patterns.append(TermMatcher.Pattern(entries: ids, requiresCapitals: flags & 1 != 0, isChinese: flags & 2 != 0, isRole: flags & 4 != 0))
             }
             // Costs out of range would overflow the segmenter's sums.
             guard let hasCosts = reader.readUInt8(), hasCosts <= 1, let patternCosts = reader.readInt32s(),

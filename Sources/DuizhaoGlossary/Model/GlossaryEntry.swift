@@ -62,6 +62,9 @@ public struct GlossaryEntry: Sendable, Hashable {
     public var pinyin: String?
     public var type: TermType
     public var note: String?
+    /// Positions that name the person in Chinese texts, each with its English when known
+    /// (360集团创办人 = founder of 360 Group): a source that names the role names the person.
+    public var roles: [Role]
     /// Whether the source gave only the Traditional term, so that `simplified` is ICU's
     /// conversion of it (Traditional → Simplified, which is reliable) rather than the source's
     /// word. Writers leave such a Simplified form out, so that it is derived again on reading.
@@ -70,7 +73,7 @@ public struct GlossaryEntry: Sendable, Hashable {
 
     public init(
         english: String, englishVariants: [String] = [], simplified: String, traditional: String? = nil,
-        chineseVariants: [String] = [], pinyin: String? = nil, type: TermType = .term, note: String? = nil,
+        chineseVariants: [String] = [], pinyin: String? = nil, type: TermType = .term, note: String? = nil, roles: [Role] = [],
         simplifiedIsDerived: Bool = false, origin: EntryOrigin
     ) {
         self.english = english
@@ -81,6 +84,7 @@ public struct GlossaryEntry: Sendable, Hashable {
         self.pinyin = pinyin
         self.type = type
         self.note = note
+        self.roles = roles
         self.simplifiedIsDerived = simplifiedIsDerived
         self.origin = origin
     }

@@ -7,7 +7,7 @@ import DuizhaoText
 /// terms on a word start and end on a word end or an English plural or possessive, all-capitals
 /// terms match only capitals), so it finds what `TermMatcher.matches(in:overlapping: true)`
 /// finds, less the one-character dictionary words, which the lattice has no use for (the tests
-/// hold the two to that). What differs is the bookkeeping: the normalized form of each character is
+/// hold the two to that); people's roles, which `matches` finds only when asked, are no words. What differs is the bookkeeping: the normalized form of each character is
 /// looked up in a flat table rather than hashed, and a match is two offsets and a flag rather
 /// than string indices and an array of entries. Segmenting needs every match at every character,
 /// and that made the matcher's own loop the slowest part of segmentation.
@@ -49,6 +49,8 @@ final class TermScanner {
         }
         let patterns = matcher.patterns.indices.map { index in
             let pattern = matcher.patterns[index]
+            // A role is no word: the segmenter reads its own words (360集团 创办人).
+            guard !pattern.isRole else { return Int32(-1) }
             var flags: Int32 = pattern.requiresCapitals ? Cell.requiresCapitals : 0
             if let first = pattern.entries.first, isGlossary(first) { flags |= Cell.glossary }
             return Cell.pattern(flags: flags, cost: wordCosts?.patternCosts[index] ?? 0)

@@ -34,7 +34,7 @@ public final class WordTerms {
             let pieceText = String(text[text.range(utf8Offsets: piece)])
             for match in try self.matches(inPiece: pieceText) {
                 let range = match.utf8Range.lowerBound + piece.lowerBound..<match.utf8Range.upperBound + piece.lowerBound
-                matches.append(TermMatch(range: text.range(utf8Offsets: range), utf8Range: range, entries: match.entries, isChinese: match.isChinese))
+                matches.append(TermMatch(range: text.range(utf8Offsets: range), utf8Range: range, entries: match.entries, isChinese: match.isChinese, isRole: match.isRole))
             }
         }
         return matches
@@ -70,7 +70,7 @@ public final class WordTerms {
             if !isTerm && Self.isNumber(word) { return [] }
             return found.map { match in
                 let bytes = match.utf8Range.lowerBound + range.lowerBound..<match.utf8Range.upperBound + range.lowerBound
-                return TermMatch(range: text.range(utf8Offsets: bytes), utf8Range: bytes, entries: match.entries, isChinese: match.isChinese)
+                return TermMatch(range: text.range(utf8Offsets: bytes), utf8Range: bytes, entries: match.entries, isChinese: match.isChinese, isRole: match.isRole)
             }
         }
         var matches: [TermMatch] = []
