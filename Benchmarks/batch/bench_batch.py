@@ -2,7 +2,7 @@
 """`duizhao batch` against one `duizhao annotate` process per article, and Spark against batch.
 
     python3 Benchmarks/batch/bench_batch.py --duizhao .build/release/duizhao \
-        --articles 1000 [--annotate-runs N] [--memory 100,1000,3000] [--spark]
+        --articles 1000 [--annotate-runs N] [--memory 100,1000,3000] [--spark [--spark-options "..."]]
 
 Generates ARTICLES articles from the sample article (claims varied, reordered and mixed with
 sentences of its own, seeded: the same files every run), each a job
@@ -15,7 +15,8 @@ sentences of its own, seeded: the same files every run), each a job
 - with --memory, `batch --jobs 2` on corpora of those many jobs (the articles repeated under
   new ids): peak memory against the job count;
 - with --spark, the Spark example in local[2] (two partitions, one duizhao thread each) over the
-  same jobs, against `batch --jobs 2`.
+  same jobs, against `batch --jobs 2`; SPARK-OPTIONS go to spark-submit (default: no web UI and
+  the JVM's quick compiler only, settings for a short run on one machine; "" for Spark's defaults).
 
 Each side has a cache folder of its own (compiled glossaries, embeddings), made ready the same
 way before it is timed. It checks that every result `batch` gives is annotate's JSON (on one line), and that Spark's
@@ -109,6 +110,8 @@ def main():
     parser.add_argument("--annotate-runs", type=int, default=None, help="annotate processes run (default: one per article)")
     parser.add_argument("--memory", default="", help="job counts for the memory curve, e.g. 100,1000,3000")
     parser.add_argument("--spark", action="store_true")
+    parser.add_argument("--spark-options", default="--conf spark.ui.enabled=false --driver-java-options -XX:TieredStopAtLevel=1",
+                        help="options for spark-submit")
     parser.add_argument("--options", default="", help="options for both (e.g. --no-model)")
     options = parser.parse_args()
     duizhao = os.path.abspath(options.duizhao)
@@ -171,14 +174,14 @@ def main():
 
         if options.spark:
             output = folder / "spark-out"
-            command = ["spark-submit", "--master", "local[2]", str(ROOT / "Examples" / "spark" / "duizhao_spark.py"),
+            command = ["spark-submit", "--master", "local[2]", *options.spark_options.split(), str(ROOT / "Examples" / "spark" / "duizhao_spark.py"),
                        "annotate", str(jobs), str(output), "--duizhao", duizhao, "--partitions", "2", "--", *extra]
             seconds_s, _, done_s = run_measured(command, env=spark_environment)
             assert done_s.returncode == 0, done_s.stderr.decode()[-3000:]
             lines = b"".join(p.read_bytes() for p in sorted(output.glob("part-*")))
             spark = results(lines)
             assert list(spark) == list(batch) and spark == batch, "Spark's results differ from batch's"
-            print(f"spark local[2]: {seconds_s:.1f} s, {seconds_s / seconds:.2f}x batch --jobs 2's time; "
+            print(f"spark local[2] {options.spark_options!r}: {seconds_s:.1f} s, {seconds_s / seconds:.2f}x batch --jobs 2's time; "
                   f"{len(spark)} results byte-identical to batch's")
 
 
