@@ -86,6 +86,9 @@ def main(argv):
     command = ["/bin/sh", "-c", EXIT_65_IS_SUCCESS, "duizhao",
                options.duizhao, "batch", options.kind, "-", "--jobs", str(options.jobs)] + options.duizhao_options
     environment = dict(item.split("=", 1) for item in options.env)
+    # The embedding engine's OpenMP threads, one per core Spark gives the task (as PySpark does
+    # for its workers): left to itself, each task's engine would take every core of the node.
+    environment.setdefault("OMP_NUM_THREADS", spark.sparkContext.getConf().get("spark.task.cpus", "1"))
 
     if options.partitions is not None:
         # Splits of (corpus size / N) bytes, and a small file not counted as 4 MB: N partitions
