@@ -2,7 +2,7 @@
 """`duizhao batch` against one `duizhao annotate` process per article, and Spark against batch.
 
     python3 Benchmarks/batch/bench_batch.py --duizhao .build/release/duizhao \
-        --articles 1000 [--annotate-runs N] [--memory 100,1000,3000] [--spark]
+        --articles 1000 [--annotate-runs N] [--memory 100,1000,3000] [--spark [--spark-options "..."]]
 
 Generates ARTICLES articles from the sample article (claims varied, reordered and mixed with
 sentences of its own, seeded: the same files every run), each a job
@@ -15,7 +15,10 @@ sentences of its own, seeded: the same files every run), each a job
 - with --memory, `batch --jobs 2` on corpora of those many jobs (the articles repeated under
   new ids): peak memory against the job count;
 - with --spark, the Spark example in local[2] (two partitions, one duizhao thread each) over the
-  same jobs, against `batch --jobs 2`.
+  same jobs, against `batch --jobs 2`; SPARK-OPTIONS go to spark-submit (default: no web UI and
+  the JVM's quick compiler only, settings for a short run on one machine; "" for Spark's defaults);
+  with --spark-class-archive, an untimed Spark run on 10 of the jobs first records the classes
+  the JVM loads in a class-data archive (the JDK's AppCDS), which the timed run maps.
 
 Each side has a cache folder of its own (compiled glossaries, embeddings), made ready the same
 way before it is timed. It checks that every result `batch` gives is annotate's JSON (on one line), and that Spark's
@@ -28,6 +31,7 @@ import os
 import pathlib
 import random
 import resource
+import shlex
 import subprocess
 import sys
 import tempfile
@@ -109,6 +113,10 @@ def main():
     parser.add_argument("--annotate-runs", type=int, default=None, help="annotate processes run (default: one per article)")
     parser.add_argument("--memory", default="", help="job counts for the memory curve, e.g. 100,1000,3000")
     parser.add_argument("--spark", action="store_true")
+    parser.add_argument("--spark-options", default="--conf spark.ui.enabled=false --driver-java-options -XX:TieredStopAtLevel=1",
+                        help="options for spark-submit")
+    parser.add_argument("--spark-class-archive", action="store_true",
+                        help="give Spark's JVM a class-data archive made by an untimed run (JDK AppCDS)")
     parser.add_argument("--options", default="", help="options for both (e.g. --no-model)")
     options = parser.parse_args()
     duizhao = os.path.abspath(options.duizhao)
@@ -170,15 +178,36 @@ def main():
             print(f"memory: {count} jobs: peak {peak_m:.0f} MB ({seconds_m:.1f} s)")
 
         if options.spark:
+            submit = shlex.split(options.spark_options)
+            java = submit.index("--driver-java-options") + 1 if "--driver-java-options" in submit else None
+
+            def spark_command(corpus, output, java_option=None):
+                arguments = list(submit)
+                if java_option and java is not None:
+                    arguments[java] += " " + java_option
+                elif java_option:
+                    arguments += ["--driver-java-options", java_option]
+                return ["spark-submit", "--master", "local[2]", *arguments, str(ROOT / "Examples" / "spark" / "duizhao_spark.py"),
+                        "annotate", str(corpus), str(output), "--duizhao", duizhao, "--partitions", "2", "--", *extra]
+
+            archive_option = None
+            if options.spark_class_archive:
+                # Made ready like the caches: one untimed run on a few jobs records the classes
+                # Spark loads (the JDK's application class-data sharing); the timed run maps them.
+                archive = folder / "spark-classes.jsa"
+                few = folder / "jobs-few.jsonl"
+                few.write_text("".join(jobs.read_text(encoding="utf-8").splitlines(keepends=True)[:10]), encoding="utf-8")
+                subprocess.run(spark_command(few, folder / "spark-warm-up", f"-XX:ArchiveClassesAtExit={archive}"),
+                               capture_output=True, check=True, env=spark_environment)
+                archive_option = f"-XX:SharedArchiveFile={archive}"
             output = folder / "spark-out"
-            command = ["spark-submit", "--master", "local[2]", str(ROOT / "Examples" / "spark" / "duizhao_spark.py"),
-                       "annotate", str(jobs), str(output), "--duizhao", duizhao, "--partitions", "2", "--", *extra]
+            command = spark_command(jobs, output, archive_option)
             seconds_s, _, done_s = run_measured(command, env=spark_environment)
             assert done_s.returncode == 0, done_s.stderr.decode()[-3000:]
             lines = b"".join(p.read_bytes() for p in sorted(output.glob("part-*")))
             spark = results(lines)
             assert list(spark) == list(batch) and spark == batch, "Spark's results differ from batch's"
-            print(f"spark local[2]: {seconds_s:.1f} s, {seconds_s / seconds:.2f}x batch --jobs 2's time; "
+            print(f"spark local[2] {options.spark_options!r}{' with a class archive' if archive_option else ''}: {seconds_s:.1f} s, {seconds_s / seconds:.2f}x batch --jobs 2's time; "
                   f"{len(spark)} results byte-identical to batch's")
 
 
