@@ -313,9 +313,7 @@ public final class CrossReferencer {
             let considered = candidateSpans.indices.map { j -> [Int] in
                 let spans = candidateSpans[j]
                 let best = spans.indices.sorted { a, b in
-                    let (x, y) = (lexicalScores[j][a], lexicalScores[j][b])
-                    let (p, q) = (spans[a].span, spans[b].span)
-                    return x != y ? x > y : (p.lowerBound != q.lowerBound ? p.lowerBound < q.lowerBound : p.count < q.count)
+                    ScoredSpan.ranks(lexicalScores[j][a], spans[a].span, before: lexicalScores[j][b], spans[b].span)
                 }
                 return Array(Set(best.prefix(Self.meaningPartialSpans).flatMap { Array(spans[$0].span) })).sorted()
             }
@@ -352,9 +350,7 @@ public final class CrossReferencer {
                 let score = MeaningRanking.calibrate(score: rankingScores[j][c], gap: gaps[c], claimTokens: claimTokens)
                 return (spans[c], score, meaningScores[j][c]?.cosine)
             }
-            let order = scored.sorted { a, b in
-                a.score != b.score ? a.score > b.score : (a.span.lowerBound != b.span.lowerBound ? a.span.lowerBound < b.span.lowerBound : a.span.count < b.span.count)
-            }
+            let order = scored.sorted { a, b in ScoredSpan.ranks(a.score, a.span, before: b.score, b.span) }
             let cited = claimCitations[j]
             let claimQuantities = claimQuantityLists[j]
             var chosen: [(Range<Int>, Double, Double?)] = []
@@ -474,7 +470,8 @@ public final class CrossReferencer {
                     for u in Int(zh.tokenStart[i])..<Int(zh.tokenStart[i + 1]) {
                         let zhAlternatives = zh.alternatives[Int(zh.alternativeStart[u])..<Int(zh.alternativeStart[u + 1])]
                         let zhWord = surface(zh, spanBytes[position], u)
-                        guard withRoles || roleEntries(of: zhWord).isEmpty else { continue }
+                        // The first pass found no word but roles: the second looks at roles alone.
+                        guard withRoles != roleEntries(of: zhWord).isEmpty else { continue }
                         // A word of one character links only in its first sense: 一 is "one", not
                         // "Chinese" (from "radical in Chinese characters").
                         let candidates = zhAlternatives.filter { alternatives.contains($0) }

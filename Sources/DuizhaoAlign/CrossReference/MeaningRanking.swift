@@ -56,11 +56,7 @@ struct MeaningRanking {
     /// For each candidate: its score less the best score of the candidates that do not overlap
     /// it, at most `largestGap` (which a candidate without such a rival gets).
     static func gaps(scores: [Double], spans: [Range<Int>]) -> [Double] {
-        let order = scores.indices.sorted { a, b in
-            scores[a] != scores[b]
-                ? scores[a] > scores[b]
-                : (spans[a].lowerBound != spans[b].lowerBound ? spans[a].lowerBound < spans[b].lowerBound : spans[a].count < spans[b].count)
-        }
+        let order = scores.indices.sorted { a, b in ScoredSpan.ranks(scores[a], spans[a], before: scores[b], spans[b]) }
         return scores.indices.map { c in
             guard let rival = order.first(where: { $0 != c && !spans[$0].overlaps(spans[c]) }) else { return largestGap }
             return min(largestGap, scores[c] - scores[rival])

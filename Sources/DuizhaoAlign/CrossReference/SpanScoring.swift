@@ -7,6 +7,12 @@ struct ScoredSpan {
     var words: Double
     /// Numbers, citations, titles and the span's length.
     var bonus: Double
+
+    /// Whether a span scoring `x` ranks before one scoring `y`: the higher score first, then
+    /// the earlier span, then the shorter one, so that every ranking is deterministic.
+    static func ranks(_ x: Double, _ p: Range<Int>, before y: Double, _ q: Range<Int>) -> Bool {
+        x != y ? x > y : (p.lowerBound != q.lowerBound ? p.lowerBound < q.lowerBound : p.count < q.count)
+    }
 }
 
 /// The best word scores each source sentence reaches with any claim.
