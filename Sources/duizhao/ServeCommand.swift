@@ -1,4 +1,5 @@
 import ArgumentParser
+import DuizhaoAlign
 import DuizhaoGlossary
 import DuizhaoServer
 import DuizhaoText
@@ -35,7 +36,7 @@ struct ServeCommand: AsyncParsableCommand {
     var open = false
 
     @Option(help: "The score (0–1) a candidate needs to be suggested as a claim's source.")
-    var threshold: Double = 0.4
+    var threshold: Double = CrossReferenceOptions().threshold
 
     @OptionGroup var glossaryOptions: GlossaryOptions
 
