@@ -16,6 +16,7 @@ and fitted on five chapters, scored on the sixth. Also prints the trade-off curv
 choice. Texts go to a temporary folder, never into the repo.
 
 usage: python3 Benchmarks/eval/calibrate_meaning.py [--binary .build/release/duizhao] [--shared ../shared]
+           [--penalties 0,0.05,0.1,0.15,0.2,0.3]
 """
 import argparse
 import json
@@ -31,6 +32,7 @@ from macdev import CHAPTERS, line_at, write_chapter
 ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
 ap.add_argument('--binary', default='.build/release/duizhao')
 ap.add_argument('--shared', default='../shared')
+ap.add_argument('--penalties', default='0,0.05,0.1,0.15,0.2,0.3', help='the grid of penalties per sentence beyond one')
 args = ap.parse_args()
 evaluation = os.path.join(args.shared, 'eval/align/mac-dev')
 work = tempfile.mkdtemp(prefix='duizhao-calibrate-')
@@ -38,7 +40,7 @@ chapters = CHAPTERS
 threshold = 0.4
 MARGIN_WEIGHT, COSINE_WEIGHT, COSINE_CENTRE = 12.0, 2.0, 0.8
 LARGEST_GAP = 1.0
-GRID = [(a, b) for a in [0, 0.1, 0.2, 0.3, 0.5] for b in [0, 0.05, 0.1, 0.15, 0.2, 0.3]]
+GRID = [(a, b) for a in [0, 0.1, 0.2, 0.3, 0.5] for b in [float(x) for x in args.penalties.split(',')]]
 
 meta = {chapter: write_chapter(evaluation, chapter, work) for chapter in chapters}
 
