@@ -337,10 +337,9 @@ public final class FeatureExtractor {
     func renderingFeatures(in text: String) -> [(Range<Int>, [Int32])] {
         guard let englishDictionary else { return [] }
         var result: [(Range<Int>, [Int32])] = []
-        for (range, places) in englishDictionary.renderingsFound(in: text) {
-            let single = range.count <= 3
+        for (range, places) in englishDictionary.renderingsFound(in: text, positionsBelow: { $0 == 1 ? 1 : Self.renderingsAsEvidence }) {
             var ids: [Int32] = []
-            for (headword, position) in places where position < (single ? 1 : Self.renderingsAsEvidence) {
+            for (headword, _) in places {
                 if let lemma = headwordLemma(headword) { ids.append(lemma) }
             }
             if !ids.isEmpty { result.append((range, ids)) }

@@ -1,3 +1,4 @@
+import DuizhaoText
 import Testing
 
 @testable import DuizhaoGlossary
@@ -47,6 +48,48 @@ import Testing
         #expect(dictionary.renderingPlaces("离").isEmpty)
     }
 
+    /// Every rendering in random texts, found the slow way: each piece of Chinese characters
+    /// compared with every rendering. Covers characters outside `firstCharacters` (𠀀, of
+    /// extension B), its ends (㐀, 鿿), Latin renderings and texts mixing scripts.
+    @Test(arguments: [1, 2, 3])
+    func findsRenderingsAsASlowSearchDoes(seed: UInt64) {
+        var random = Seeded(seed)
+        let alphabet = ["政", "府", "的", "㐀", "鿿", "𠀀", "赶", "上", "A", "I"]
+        func piece(_ count: Int) -> String {
+            (0..<count).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] }.joined()
+        }
+        let headwords = (0..<40).map { h in
+            let renderings = Set((0..<Int(1 + random.next() % 4)).map { _ in piece(Int(1 + random.next() % 3)) })
+            return EnglishDictionary.Headword(
+                word: "w\(h)", forms: [], renderings: renderings.sorted().map { EnglishDictionary.Rendering(chinese: $0) }, line: h + 1)
+        }
+        let dictionary = EnglishDictionary(file: "e.tsv", headwords: headwords)
+        for _ in 0..<30 {
+            let text = piece(Int(random.next() % 12)) + " " + piece(Int(random.next() % 6))
+            let characters = Array(text.unicodeScalars)
+            let offsets = characters.reduce(into: [0]) { $0.append($0.last! + UTF8.width($1)) }
+            for limit in [Int.max, 1] {
+                var expected: [[Int]] = []
+                for first in characters.indices where ScriptClass(characters[first]) == .han {
+                    var last = first
+                    while last < characters.count, ScriptClass(characters[last]) == .han, last - first < 8 {
+                        let candidate = String(String.UnicodeScalarView(characters[first...last]))
+                        for (h, headword) in headwords.enumerated() {
+                            if let position = headword.renderings.firstIndex(where: { $0.chinese == candidate }), position < limit {
+                                expected.append([offsets[first], offsets[last + 1], h, position])
+                            }
+                        }
+                        last += 1
+                    }
+                }
+                let found = dictionary.renderingsFound(in: text, positionsBelow: { _ in limit }).flatMap { piece in
+                    piece.places.map { [piece.utf8Range.lowerBound, piece.utf8Range.upperBound, $0.headword, $0.position] }
+                }
+                #expect(found == expected, "\(text), positions below \(limit)")
+            }
+        }
+    }
+
     @Test func survivesTheCompiledCacheAndRefusesItDamaged() {
         let (dictionary, _) = ECDICT.read("en\tforms\ttranslation\ncatch\tcaught\tvt. 捕捉, 赶上\nrevenue\t\tn. 收入\n", file: "e.tsv")
         var writer = BinaryWriter()
@@ -71,5 +114,18 @@ import Testing
         #expect(diagnostics.map { "\($0.line):\($0.column) \($0.message)" } == ["2:1 expected 3 cells, found 2", "3:6 no Chinese rendering"])
         let (_, bad) = ECDICT.read("word\ttranslation\n", file: "e.tsv")
         #expect(bad.first?.extent == .file)
+    }
+}
+
+/// A small seeded generator (SplitMix64), so that a failing case can be run again.
+private struct Seeded {
+    private var state: UInt64
+    init(_ seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }
