@@ -12,8 +12,9 @@ of a grid, a logistic over the best candidate's ranking score, its gap to the be
 not overlap it (at most 1) and log(1 + claim tokens) is fitted on the best candidates of both
 settings; the (A, B) with the highest sum of precision@1 (1-1), precision@1 (all) and the
 unrelated claims' unsupported rate at the threshold 0.4 is chosen. Leave-one-chapter-out: chosen
-and fitted on five chapters, scored on the sixth. Also prints the trade-off curve of the in-sample
-choice. Texts go to a temporary folder, never into the repo.
+and fitted on five chapters, scored on the sixth; the reliability table says how often a held-out
+best candidate is right for each tenth of its calibrated score. Also prints the trade-off curve of
+the in-sample choice. Texts go to a temporary folder, never into the repo.
 
 usage: python3 Benchmarks/eval/calibrate_meaning.py [--binary .build/release/duizhao] [--shared ../shared]
            [--penalties 0,0.05,0.1,0.15,0.2,0.3]
@@ -174,13 +175,24 @@ print('chosen on all six chapters: reciprocal bonus %g, extra sentence penalty %
       'claim tokens %.2f, intercept %.2f' % (ranking + tuple(w)))
 show('in-sample at 0.4', figures(counts(BEST[ranking], w, chapters, threshold)))
 held = [[0, 0] for _ in range(4)]
+reliability = {}  # calibrated score's tenth -> [right, all], held-out chapters' best candidates
 for chapter in chapters:
     r, wc = choose([c for c in chapters if c != chapter])
+    for kind in ['own', 'unrelated']:
+        for features, right in BEST[r][(chapter, kind)].values():
+            tenth = min(9, int(probability(wc, features) * 10))
+            reliability.setdefault(tenth, [0, 0])
+            reliability[tenth][0] += right
+            reliability[tenth][1] += 1
     for total, part in zip(held, counts(BEST[r], wc, [chapter], threshold)):
         total[0] += part[0]
         total[1] += part[1]
     print('  without %s: bonus %g, penalty %g, weights %s' % (chapter, r[0], r[1], ' '.join('%.2f' % x for x in wc)))
 show('leave-one-chapter-out at 0.4', figures(held))
+print('reliability, leave-one-chapter-out (best candidates of claims against their own chapter and another one):')
+for tenth in sorted(reliability):
+    right, total = reliability[tenth]
+    print('  calibrated %.1f-%.1f: %4d candidates, %.3f right' % (tenth / 10, (tenth + 1) / 10, total, right / total))
 print('trade-off of the in-sample choice (threshold: calibrated score):')
 for t in [0.2, 0.3, 0.4, 0.5, 0.6, 0.7]:
     show('  %.1f' % t, figures(counts(BEST[ranking], w, chapters, t)))
