@@ -32,6 +32,8 @@ enum CompiledGlossaries {
         var matcher: CompiledMatcher
         var english: EnglishDictionary?
         var skipped: [GlossaryDiagnostic]
+        /// Whether a source was checked by its contents (modified close to the cache's making).
+        var checkedByContents: Bool
     }
 
     static func encode(
@@ -87,9 +89,11 @@ enum CompiledGlossaries {
             let buildTime = reader.readUInt64().map({ Int64(bitPattern: $0) }), let sourceCount = reader.readInt32(),
             Int(sourceCount) == files.count
         else { throw Damaged() }
+        var checkedByContents = false
         for file in files {
             guard let hash = reader.readUInt64(), let modified = reader.readUInt64().map({ Int64(bitPattern: $0) }) else { throw Damaged() }
             if SourceStamp.mayHaveChangedUnseen(modified: modified, buildTime: buildTime) {
+                checkedByContents = true
                 var contents = FNV1a()
                 guard let data = FileManager.default.contents(atPath: file) else { throw Damaged() }
                 data.withUnsafeBytes { contents.combine($0) }
@@ -114,7 +118,25 @@ enum CompiledGlossaries {
             english = dictionary
         }
         guard reader.readUInt64() == magic, reader.isAtEnd else { throw Damaged() }
-        return Opened(termBase: termBase, matcher: matcher, english: english, skipped: skipped)
+        return Opened(termBase: termBase, matcher: matcher, english: english, skipped: skipped, checkedByContents: checkedByContents)
+    }
+
+    /// Where the header keeps when the cache was made.
+    private static let buildTimeOffset = 20
+
+    /// The compiled set in `storage` as if made at `buildTime`: for a cache whose sources were
+    /// checked by their contents and found as they were, at a time when none of them was
+    /// modified close to it any more, so that later runs need not read them again.
+    static func restamped(_ storage: FrozenBytes, buildTime: Int64) -> [UInt8] {
+        var bytes = [UInt8](storage.buffer)
+        withUnsafeBytes(of: UInt64(bitPattern: buildTime).littleEndian) { bytes.replaceSubrange(buildTimeOffset..<(buildTimeOffset + 8), with: $0) }
+        return bytes
+    }
+
+    /// When the compiled set in `bytes` says it was made.
+    static func buildTime(of bytes: UnsafeRawBufferPointer) -> Int64? {
+        guard bytes.count >= buildTimeOffset + 8 else { return nil }
+        return Int64(bitPattern: UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: buildTimeOffset, as: UInt64.self)))
     }
 
     /// Writes the cache atomically (beside, then renamed over), then removes all but the
@@ -182,7 +204,8 @@ struct CompiledMatcher {
                 requiresCapitals: flags & 1 != 0, isChinese: flags & 2 != 0, isRole: flags & 4 != 0)
         }
         let trie = DoubleArrayTrie(base: Array(base), check: Array(check), value: Array(value))!
-        // ICU's transforms opened for the term base's normalizer a moment before open again.
+        // The transforms a matcher opens are the ones every command opened (`TextNormalizer`)
+        // before it matches; they cannot fail here unless ICU's data went missing mid-run.
         let matcher = try! TermMatcher(trie: trie, patterns: patterns)
         return (matcher, hasWordCosts ? WordCosts(patternCosts: Array(costs), unknown: unknown) : nil)
     }

@@ -97,6 +97,12 @@ public final class GlossarySet {
         if let cacheFile, let storage = FrozenBytes(mapping: cacheFile, touch: true),
             let compiled = try? CompiledGlossaries.open(storage, key: key, files: files.map(\.path))
         {
+            // Checked by their contents, the sources are now old enough for their stamps alone.
+            if compiled.checkedByContents, let cacheDirectory,
+                !stamps.contains(where: { SourceStamp.mayHaveChangedUnseen(modified: $0.modified, buildTime: buildTime) })
+            {
+                CompiledGlossaries.store(CompiledGlossaries.restamped(storage, buildTime: buildTime), at: cacheFile, in: cacheDirectory)
+            }
             return GlossarySet(
                 termBase: compiled.termBase, terms: MatcherParts(compiled.matcher), englishDictionary: compiled.english,
                 skipped: compiled.skipped, wasCached: true)
