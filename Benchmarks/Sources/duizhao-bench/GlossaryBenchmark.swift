@@ -195,7 +195,7 @@ struct GlossaryBenchmark {
     }
 
     /// `count` queries from entries spread evenly over the term base, cycling through the forms.
-    static func queries(from entries: [GlossaryEntry], count: Int) -> [String] {
+    static func queries(from entries: GlossaryEntries, count: Int) -> [String] {
         var queries: [String] = []
         queries.reserveCapacity(count)
         let step = max(1, entries.count / count)

@@ -37,6 +37,33 @@ struct BinaryWriter {
         bytes.append(contentsOf: raw)
     }
 
+    /// Zero bytes up to a multiple of `alignment`.
+    mutating func align(to alignment: Int) {
+        while bytes.count % alignment != 0 { bytes.append(0) }
+    }
+
+    /// A column for `BinaryReader.readColumn`: its count, then its values at a multiple of 4
+    /// bytes, so that they are read in place.
+    mutating func writeColumn(_ values: [Int32]) {
+        align(to: 4)
+        write(values)
+    }
+
+    /// A string table for `BinaryReader.readFlatStrings`.
+    mutating func writeFlatStrings(_ table: StringTableBuilder) {
+        writeColumn(table.starts)
+        write(table.bytes.count)
+        write(table.bytes)
+    }
+
+    /// Bytes laid out to be read in place (`BinaryReader.readSection`): their count, then the
+    /// bytes at a multiple of 16.
+    mutating func writeSection(_ section: UnsafeRawBufferPointer) {
+        write(Int32(section.count))
+        align(to: 16)
+        bytes.append(contentsOf: section)
+    }
+
     mutating func write(_ values: [Int32]) {
         write(Int32(values.count))
         values.withUnsafeBytes { raw in
@@ -54,8 +81,48 @@ struct BinaryWriter {
 struct BinaryReader {
     private let bytes: UnsafeRawBufferPointer
     private(set) var offset = 0
+    /// What keeps `bytes` alive, for views read in place (`readColumn`).
+    private let owner: FrozenBytes?
 
-    init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
+    init(_ bytes: UnsafeRawBufferPointer, owner: FrozenBytes? = nil) {
+        self.bytes = bytes
+        self.owner = owner
+    }
+
+    /// Skips to a multiple of `alignment` (from the start of `bytes`, which is aligned to 16).
+    mutating func align(to alignment: Int) {
+        offset = min(bytes.count, (offset + alignment - 1) / alignment * alignment)
+    }
+
+    /// A column `BinaryWriter.writeColumn` wrote, read in place; nil when truncated.
+    mutating func readColumn() -> Int32Column? {
+        guard let owner, Int32(littleEndian: 1) == 1 else { return nil }
+        align(to: 4)
+        guard let count = readInt32(), count >= 0, offset + Int(count) * 4 <= bytes.count else { return nil }
+        let start = bytes.baseAddress.map { $0 + offset } ?? UnsafeRawPointer(bitPattern: 4)!
+        guard Int(bitPattern: start) % 4 == 0 else { return nil }
+        offset += Int(count) * 4
+        let values = start.bindMemory(to: Int32.self, capacity: Int(count))
+        return Int32Column(owner: owner, values: UnsafeBufferPointer(start: values, count: Int(count)))
+    }
+
+    /// A string table `BinaryWriter.writeFlatStrings` wrote, read in place; nil when damaged.
+    mutating func readFlatStrings() -> FlatStrings? {
+        guard let starts = readColumn(), !starts.isEmpty, let count = readInt32(), count >= 0, offset + Int(count) <= bytes.count,
+            starts.ascends(from: 0, to: Int(count))
+        else { return nil }
+        defer { offset += Int(count) }
+        return FlatStrings(starts: starts, bytes: UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + Int(count))]))
+    }
+
+    /// Bytes `BinaryWriter.writeSection` wrote: where they are in `bytes`; nil when truncated.
+    mutating func readSection() -> Range<Int>? {
+        guard let count = readInt32(), count >= 0 else { return nil }
+        align(to: 16)
+        guard offset + Int(count) <= bytes.count else { return nil }
+        defer { offset += Int(count) }
+        return offset..<(offset + Int(count))
+    }
 
     var isAtEnd: Bool { offset == bytes.count }
 

@@ -91,9 +91,10 @@ extension GlossarySet {
         let probes = forms.map { Array(LookupKey.english($0).utf8) }
         var scored: [(extra: Int, id: Int32)] = []
         var best: [Int32: Int] = [:]
-        for (key, id) in termBase.englishIndex.pairs where probes.contains(where: { Self.contains(key, $0) }) {
-            guard termBase.entries[Int(id)].origin.layer == .dictionary else { continue }
-            let words = glossWords(key)
+        for position in glossPositions(holding: probes) {
+            let id = termBase.englishIndex.id(at: position)
+            guard termBase.entries.layer(at: Int(id)) == .dictionary else { continue }
+            let words = glossWords(termBase.englishIndex.key(at: position))
             guard Set(words).isSuperset(of: wanted) else { continue }
             let extra = words.count - wanted.count
             if let known = best[id], known <= extra { continue }
@@ -105,6 +106,25 @@ extension GlossarySet {
             .filter { best[$0.id] == $0.extra && seen.insert($0.id).inserted }
             .prefix(limit)
             .map { TermBase.Match(entry: termBase.entries[Int($0.id)], kind: $0.extra == 0 ? .exact : .prefix, field: "en") }
+    }
+
+    /// The positions in the English index of the keys that hold one of `probes` as a word of its
+    /// own (not "a" inside "say"), ascending: from the index of gloss words for a probe of ASCII
+    /// letters and digits, by searching every key's bytes for any other ("t-shirt", "café").
+    private func glossPositions(holding probes: [[UInt8]]) -> [Int] {
+        var positions = Set<Int>()
+        for probe in probes {
+            if !probe.isEmpty && probe.allSatisfy(GlossWordIndex.isWordByte) {
+                probe.withUnsafeBytes { word in
+                    for position in termBase.glossWords.positions(of: word) { positions.insert(Int(position)) }
+                }
+            } else {
+                for position in 0..<termBase.englishIndex.count where Self.contains(termBase.englishIndex.keyBytes(at: position), probe) {
+                    positions.insert(position)
+                }
+            }
+        }
+        return positions.sorted()
     }
 
     /// The words of an English phrase or gloss, each as its ECDICT headword when it is an
@@ -121,30 +141,24 @@ extension GlossarySet {
         return englishDictionary.headwordIndexes(for: word).first.map { LookupKey.english(englishDictionary.word(at: $0)) } ?? word
     }
 
-    /// ASCII letters and digits: what continues a word.
-    private static func isWordByte(_ byte: UInt8) -> Bool {
-        (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A || byte >= 0x30 && byte <= 0x39
-    }
-
-    /// Whether `text`'s UTF-8 holds `bytes` as a word of its own (not "a" inside "say").
-    private static func contains(_ text: String, _ bytes: [UInt8]) -> Bool {
-        var text = text
-        return text.withUTF8 { haystack in
-            guard let first = bytes.first else { return true }
-            guard bytes.count <= haystack.count else { return false }
-            var start = 0
-            while start + bytes.count <= haystack.count {
-                if haystack[start] == first {
-                    var k = 1
-                    while k < bytes.count && haystack[start + k] == bytes[k] { k += 1 }
-                    let end = start + bytes.count
-                    if k == bytes.count && (start == 0 || !isWordByte(haystack[start - 1])) && (end == haystack.count || !isWordByte(haystack[end])) {
-                        return true
-                    }
+    /// Whether `haystack` holds `bytes` as a word of its own (not "a" inside "say").
+    private static func contains(_ haystack: UnsafeRawBufferPointer, _ bytes: [UInt8]) -> Bool {
+        guard let first = bytes.first else { return true }
+        guard bytes.count <= haystack.count else { return false }
+        var start = 0
+        while start + bytes.count <= haystack.count {
+            if haystack[start] == first {
+                var k = 1
+                while k < bytes.count && haystack[start + k] == bytes[k] { k += 1 }
+                let end = start + bytes.count
+                if k == bytes.count && (start == 0 || !GlossWordIndex.isWordByte(haystack[start - 1]))
+                    && (end == haystack.count || !GlossWordIndex.isWordByte(haystack[end]))
+                {
+                    return true
                 }
-                start += 1
             }
-            return false
+            start += 1
         }
+        return false
     }
 }

@@ -5,27 +5,51 @@ import Foundation
 ///
 /// Entries keep the order of precedence: the user's glossaries, then the shipped ones, then the
 /// dictionary; within a layer, file order.
+///
+/// Stored flat — strings back to back, entries and indexes as columns of integers (`layout`) —
+/// whether built from the sources or mapped from the compiled cache, so that loading it makes no
+/// string and a lookup makes the few it shows.
 public final class TermBase: Sendable {
     /// Every entry, in order of precedence.
-    public let entries: [GlossaryEntry]
+    public let entries: GlossaryEntries
     let englishIndex: SortedKeyIndex
     let chineseIndex: SortedKeyIndex
     let pinyinIndex: SortedKeyIndex
+    /// The words of the English index's keys, for finding a word inside glosses.
+    let glossWords: GlossWordIndex
+    /// The bytes all of it is laid out in, as the compiled cache stores them.
+    var layout: UnsafeRawBufferPointer { UnsafeRawBufferPointer(rebasing: storage.buffer[layoutRange]) }
+    private let storage: FrozenBytes
+    private let layoutRange: Range<Int>
 
-    /// A term base from parts already built (read back from the compiled cache).
-    init(entries: [GlossaryEntry], englishIndex: SortedKeyIndex, chineseIndex: SortedKeyIndex, pinyinIndex: SortedKeyIndex) {
+    /// The term base laid out in `range` of `storage` (built here or mapped from the compiled
+    /// cache); the range starts at a multiple of 16 bytes.
+    /// - Throws: `CompiledGlossaries.Damaged` when the layout is not whole and consistent.
+    init(storage: FrozenBytes, range: Range<Int>) throws(CompiledGlossaries.Damaged) {
+        var reader = BinaryReader(UnsafeRawBufferPointer(rebasing: storage.buffer[range]), owner: storage)
+        guard let strings = reader.readFlatStrings() else { throw CompiledGlossaries.Damaged() }
+        reader.align(to: 16)
+        guard let entries = GlossaryEntries.read(from: &reader, strings: strings) else { throw CompiledGlossaries.Damaged() }
+        var indexes: [SortedKeyIndex] = []
+        for _ in 0..<3 {
+            guard let index = SortedKeyIndex.read(from: &reader, strings: strings, entryCount: entries.count) else { throw CompiledGlossaries.Damaged() }
+            indexes.append(index)
+        }
+        guard let words = GlossWordIndex.read(from: &reader, strings: strings, keyCount: indexes[0].count), reader.isAtEnd else {
+            throw CompiledGlossaries.Damaged()
+        }
         self.entries = entries
-        self.englishIndex = englishIndex
-        self.chineseIndex = chineseIndex
-        self.pinyinIndex = pinyinIndex
+        (englishIndex, chineseIndex, pinyinIndex) = (indexes[0], indexes[1], indexes[2])
+        glossWords = words
+        self.storage = storage
+        layoutRange = range
     }
 
     /// Indexes `entries`, sorting them by layer (stable within a layer).
     /// - Parameter normalizer: turns Traditional Chinese into Simplified for the Chinese keys.
     /// - Throws: `ICUError` when ICU fails.
-    public init(entries: [GlossaryEntry], normalizer: TextNormalizer) throws(ICUError) {
+    public convenience init(entries: [GlossaryEntry], normalizer: TextNormalizer) throws(ICUError) {
         let ordered = entries.enumerated().sorted { ($0.element.origin.layer, $0.offset) < ($1.element.origin.layer, $1.offset) }.map(\.element)
-        self.entries = ordered
         var english: [(String, Int32)] = []
         var chinese: [(String, Int32)] = []
         var pinyin: [(String, Int32)] = []
@@ -46,9 +70,21 @@ public final class TermBase: Sendable {
                 pinyin.append((LookupKey.pinyin(reading), id))
             }
         }
-        englishIndex = SortedKeyIndex(english)
-        chineseIndex = SortedKeyIndex(chinese)
-        pinyinIndex = SortedKeyIndex(pinyin)
+        var table = StringTableBuilder()
+        var body = BinaryWriter()
+        GlossaryEntries.write(ordered, table: &table, into: &body)
+        let englishSorted = SortedKeyIndex.sorted(english)
+        for pairs in [englishSorted, SortedKeyIndex.sorted(chinese), SortedKeyIndex.sorted(pinyin)] {
+            SortedKeyIndex.write(pairs, table: &table, into: &body)
+        }
+        GlossWordIndex.write(keys: englishSorted.map(\.0), table: &table, into: &body)
+        var writer = BinaryWriter()
+        writer.writeFlatStrings(table)
+        // The body's columns are aligned from its start.
+        writer.align(to: 16)
+        writer.write(body.bytes)
+        // Laid out by this code a moment ago: consistent unless this code is wrong.
+        try! self.init(storage: FrozenBytes(copying: writer.bytes), range: 0..<writer.bytes.count)
     }
 
     /// The readings of every Chinese term that has pinyin, the first by precedence winning, so
@@ -135,9 +171,17 @@ public final class TermBase: Sendable {
         let budget = max(1, min(3, key.count / 3))
         func consider(_ index: SortedKeyIndex, _ probe: String, display: (GlossaryEntry, String) -> String) {
             guard !probe.isEmpty else { return }
-            for (candidate, id) in index.pairs where abs(candidate.count - probe.count) <= budget {
+            let length = probe.count
+            for position in 0..<index.count {
+                // A key has at most as many characters as bytes: most are too short to look at.
+                guard index.keyByteCount(at: position) >= length - budget else { continue }
+                let candidate = index.key(at: position)
+                guard abs(candidate.count - length) <= budget else { continue }
                 let distance = EditDistance.levenshtein(probe, candidate, limit: budget)
-                if distance <= budget { scored.append((distance, id, display(entries[Int(id)], candidate))) }
+                if distance <= budget {
+                    let id = index.id(at: position)
+                    scored.append((distance, id, display(entries[Int(id)], candidate)))
+                }
             }
         }
         if isChinese {
@@ -157,8 +201,8 @@ public final class TermBase: Sendable {
         let key = Array(LookupKey.pinyin(query).utf8)
         guard !key.isEmpty, key.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return false }
         var syllables = Set<String>()
-        for entry in entries {
-            guard let reading = entry.pinyin else { continue }
+        for position in entries.indices {
+            guard let reading = entries.pinyin(at: position) else { continue }
             // Letters of Latin words in readings (卡拉OK: "O K") are no syllables.
             for syllable in reading.split(separator: " ") {
                 let folded = LookupKey.pinyin(String(syllable))
@@ -182,20 +226,32 @@ public final class TermBase: Sendable {
     }
 }
 
-/// Keys sorted for exact and prefix search by binary search.
+/// Keys sorted for exact and prefix search by binary search: string ids in the term base's
+/// strings, ordered by their UTF-8 bytes, each with its entry.
 struct SortedKeyIndex: Sendable {
-    let pairs: [(String, Int32)]
+    let strings: FlatStrings
+    let keys: Int32Column
+    let ids: Int32Column
 
-    /// Keys are ordered by their UTF-8 bytes: `String`'s own `<` compares canonical
-    /// equivalents, which is needless for normalized keys and many times slower.
-    /// Pairs already in order (read back from the compiled cache).
-    init(sorted pairs: [(String, Int32)]) {
-        self.pairs = pairs
-    }
+    var count: Int { keys.count }
 
-    init(_ pairs: [(String, Int32)]) {
-        self.pairs = pairs.sorted { lhs, rhs in
-            let order = Self.compare(lhs.0, rhs.0)
+    /// Key `position`.
+    func key(at position: Int) -> String { strings.string(keys[position]) }
+
+    /// The UTF-8 of key `position`.
+    func keyBytes(at position: Int) -> UnsafeRawBufferPointer { strings.utf8(keys[position]) }
+
+    /// How many bytes of UTF-8 key `position` has.
+    func keyByteCount(at position: Int) -> Int { Int(strings.starts[Int(keys[position]) + 1] - strings.starts[Int(keys[position])]) }
+
+    /// The entry of key `position`.
+    func id(at position: Int) -> Int32 { ids[position] }
+
+    /// `pairs` in order: by the keys' UTF-8 bytes (`String`'s own `<` compares canonical
+    /// equivalents, which is needless for normalized keys and many times slower), then entry.
+    static func sorted(_ pairs: [(String, Int32)]) -> [(String, Int32)] {
+        pairs.sorted { lhs, rhs in
+            let order = compare(lhs.0, rhs.0)
             return order != 0 ? order < 0 : lhs.1 < rhs.1
         }
     }
@@ -214,38 +270,125 @@ struct SortedKeyIndex: Sendable {
         }
     }
 
-    @inline(__always)
-    static func precedes(_ lhs: String, _ rhs: String) -> Bool { compare(lhs, rhs) < 0 }
+    static func write(_ sorted: [(String, Int32)], table: inout StringTableBuilder, into writer: inout BinaryWriter) {
+        writer.writeColumn(sorted.map { table.add($0.0) })
+        writer.writeColumn(sorted.map(\.1))
+    }
 
-    /// The first position whose key is not less than `key`.
-    private func lowerBound(_ key: String) -> Int {
+    /// Reads what `write` wrote; nil when an id is out of range.
+    static func read(from reader: inout BinaryReader, strings: FlatStrings, entryCount: Int) -> SortedKeyIndex? {
+        guard let keys = reader.readColumn(), let ids = reader.readColumn(), keys.count == ids.count,
+            keys.all(from: 0, below: strings.count), ids.all(from: 0, below: entryCount)
+        else { return nil }
+        return SortedKeyIndex(strings: strings, keys: keys, ids: ids)
+    }
+
+    /// The first position whose key is not less than `probe`.
+    private func lowerBound(_ probe: UnsafeRawBufferPointer) -> Int {
         var low = 0
-        var high = pairs.count
+        var high = keys.count
         while low < high {
             let mid = (low + high) / 2
-            if Self.precedes(pairs[mid].0, key) { low = mid + 1 } else { high = mid }
+            if strings.compare(keys[mid], probe) < 0 { low = mid + 1 } else { high = mid }
         }
         return low
     }
 
     func exact(_ key: String) -> [Int32] {
-        var result: [Int32] = []
-        var i = lowerBound(key)
-        while i < pairs.count && pairs[i].0 == key {
-            result.append(pairs[i].1)
-            i += 1
+        var key = key
+        return key.withUTF8 { utf8 in
+            let probe = UnsafeRawBufferPointer(utf8)
+            var result: [Int32] = []
+            var i = lowerBound(probe)
+            while i < keys.count && strings.compare(keys[i], probe) == 0 {
+                result.append(ids[i])
+                i += 1
+            }
+            return result
         }
-        return result
     }
 
     func prefixed(by prefix: String, limit: Int) -> [Int32] {
-        var result: [Int32] = []
-        var i = lowerBound(prefix)
-        while i < pairs.count && pairs[i].0.utf8.starts(with: prefix.utf8) && result.count < limit {
-            result.append(pairs[i].1)
-            i += 1
+        var prefix = prefix
+        return prefix.withUTF8 { utf8 in
+            let probe = UnsafeRawBufferPointer(utf8)
+            var result: [Int32] = []
+            var i = lowerBound(probe)
+            while i < keys.count && strings.hasPrefix(keys[i], probe) && result.count < limit {
+                result.append(ids[i])
+                i += 1
+            }
+            return result
         }
-        return result
+    }
+}
+
+/// The words of the English index's keys (runs of ASCII letters and digits), each with the
+/// positions of the keys that hold it: finding "government" inside 200,000 glosses reads one
+/// list rather than every gloss.
+struct GlossWordIndex: Sendable {
+    let strings: FlatStrings
+    /// Words (string ids) in byte order, and where each one's key positions start in `postings`.
+    let words: Int32Column
+    let postingStart: Int32Column
+    let postings: Int32Column
+
+    /// ASCII letters and digits: what continues a word.
+    @inline(__always)
+    static func isWordByte(_ byte: UInt8) -> Bool {
+        (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A || byte >= 0x30 && byte <= 0x39
+    }
+
+    /// The positions of the keys holding `word` (every byte of which is a word byte) as a word
+    /// of its own, ascending.
+    func positions(of word: UnsafeRawBufferPointer) -> UnsafeBufferPointer<Int32> {
+        var low = 0
+        var high = words.count
+        while low < high {
+            let mid = (low + high) / 2
+            if strings.compare(words[mid], word) < 0 { low = mid + 1 } else { high = mid }
+        }
+        guard low < words.count, strings.compare(words[low], word) == 0 else { return UnsafeBufferPointer(start: nil, count: 0) }
+        return UnsafeBufferPointer(rebasing: postings.values[Int(postingStart[low])..<Int(postingStart[low + 1])])
+    }
+
+    /// Indexes `keys` (the English index's, in its order).
+    static func write(keys: [String], table: inout StringTableBuilder, into writer: inout BinaryWriter) {
+        var byWord: [[UInt8]: [Int32]] = [:]
+        for (position, key) in keys.enumerated() {
+            let bytes = Array(key.utf8)
+            var start = 0
+            while start < bytes.count {
+                guard isWordByte(bytes[start]) else {
+                    start += 1
+                    continue
+                }
+                var end = start
+                while end < bytes.count && isWordByte(bytes[end]) { end += 1 }
+                let word = Array(bytes[start..<end])
+                if byWord[word]?.last != Int32(position) { byWord[word, default: []].append(Int32(position)) }
+                start = end
+            }
+        }
+        let sorted = byWord.sorted { $0.key.lexicographicallyPrecedes($1.key) }
+        var starts: [Int32] = [0]
+        var postings: [Int32] = []
+        for (_, positions) in sorted {
+            postings += positions
+            starts.append(Int32(postings.count))
+        }
+        writer.writeColumn(sorted.map { table.add(String(decoding: $0.key, as: UTF8.self)) })
+        writer.writeColumn(starts)
+        writer.writeColumn(postings)
+    }
+
+    /// Reads what `write` wrote; nil when an id or position is out of range.
+    static func read(from reader: inout BinaryReader, strings: FlatStrings, keyCount: Int) -> GlossWordIndex? {
+        guard let words = reader.readColumn(), let starts = reader.readColumn(), let postings = reader.readColumn(),
+            starts.count == words.count + 1, words.all(from: 0, below: strings.count), starts.ascends(from: 0, to: postings.count),
+            postings.all(from: 0, below: keyCount)
+        else { return nil }
+        return GlossWordIndex(strings: strings, words: words, postingStart: starts, postings: postings)
     }
 }
 

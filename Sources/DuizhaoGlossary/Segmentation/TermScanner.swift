@@ -40,7 +40,7 @@ final class TermScanner {
         precondition(wordCosts.map { $0.patternCosts.count == matcher.patterns.count } ?? true, "costs of another matcher")
         let isGlossary: (Int32) -> Bool
         if let termBase {
-            isGlossary = { termBase.entries[Int($0)].origin.layer != .dictionary }
+            isGlossary = { termBase.entries.layer(at: Int($0)) != .dictionary }
         } else {
             // Dictionary entries give no English terms, and entries are ranked by layer: so every
             // entry ranked at or before the last one with an English term is a glossary entry.
