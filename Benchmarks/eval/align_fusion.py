@@ -321,7 +321,7 @@ for centre in [0.8, 0.83, 0.85]:
     print('meaning alone (cosine less %.2f, the shape costs, no words, length or cues): %.3f / %.3f' % ((centre,) + pooled(documents, alone)))
 
 bible_folder = os.path.join(args.out, 'bible')
-if os.path.exists(os.path.join(bible_folder, '001.tsv')):
+if os.path.exists(os.path.join(args.out, 'bible-lexical.align')):
     bible = [Document(bible_folder, '001', os.path.join(BIBLE, 'gold', '001.align'), os.path.join(args.out, 'bible-lexical.align'))]
     assert bible[0].search(bible[0].value) == bible[0].reference, 'Bible: the search redone in Python differs from duizhao align'
     prepare(bible[0])
