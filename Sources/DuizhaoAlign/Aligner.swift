@@ -12,8 +12,8 @@ import DuizhaoText
 /// Not thread-safe: give each thread its own.
 public final class SentenceAligner {
     public let parameters: AlignmentParameters
-    private let extractor: FeatureExtractor
-    private let embedder: (any SentenceEmbedding)?
+    let extractor: FeatureExtractor
+    let embedder: (any SentenceEmbedding)?
 
     /// An aligner over loaded glossaries (nil: numbers, Latin tokens, names and length only).
     /// - Parameter embedder: the sentence-embedding model, whose similarity of a bead's two
@@ -40,12 +40,7 @@ public final class SentenceAligner {
         var warnings: [String] = []
         if source.isEmpty { warnings.append("the source has no sentences") }
         if target.isEmpty { warnings.append("the target has no sentences") }
-        // The Chinese side is the one that looks more Chinese; the source when both look alike.
-        let swapped: Bool
-        switch (sourceLanguage, targetLanguage) {
-        case (.english, .chinese), (.unknown, .chinese), (.english, .unknown): swapped = true
-        default: swapped = false
-        }
+        let swapped = Self.chineseIsTarget(sourceLanguage, targetLanguage)
         if !source.isEmpty && !target.isEmpty {
             if sourceLanguage == targetLanguage && sourceLanguage != .unknown {
                 let name = sourceLanguage == .chinese ? "Chinese" : "English"
@@ -60,17 +55,8 @@ public final class SentenceAligner {
         progress?("reading \(zhSentences.count) + \(enSentences.count) sentences")
         let zh = try extractor.chinese(zhSentences)
         let en = try extractor.english(enSentences)
-        var embeddings: (zh: WindowEmbeddings, en: WindowEmbeddings)?
         // Embedding costs far more than the rest of the alignment: only where meaning has a weight.
-        if let embedder, parameters.meaning != 0, !zhSentences.isEmpty, !enSentences.isEmpty {
-            progress?("embedding \(zhSentences.count) + \(enSentences.count) sentences, alone and in windows")
-            let zhWindows = WindowEmbeddings.texts(zhSentences, separator: "")
-            let enWindows = WindowEmbeddings.texts(enSentences, separator: " ")
-            embeddings = (
-                WindowEmbeddings(matrix: try embedder.embed(zhWindows, prefix: .query), sentences: zhSentences.count),
-                WindowEmbeddings(matrix: try embedder.embed(enWindows, prefix: .query), sentences: enSentences.count)
-            )
-        }
+        let embeddings = parameters.meaning != 0 ? try windowEmbeddings(zhSentences, enSentences, progress: progress) : nil
         let scorer = BeadScorer(zh: zh, en: en, featureCount: extractor.table.count, parameters: parameters, embeddings: embeddings)
         let n = zhSentences.count
         let m = enSentences.count
@@ -79,28 +65,7 @@ public final class SentenceAligner {
         if n == 0 || m == 0 {
             pairs = (0..<n).map { ($0..<($0 + 1), 0..<0) } + (0..<m).map { (0..<0, $0..<($0 + 1)) }
         } else {
-            // Where the translation drifts from the length diagonal (a passage left out, a
-            // different density of sentences), the path runs along the band's edge: then the
-            // band is widened around the path found, and the pass repeated.
-            var width = parameters.band
-            progress?("first pass")
-            var firstBand = Band.lengthDiagonal(zh: zh.lengths, en: en.lengths, width: width)
-            var first = BandedSearch.run(band: firstBand, shapes: BeadShape.firstPass, chinese: n, english: m, value: scorer.value)
-            // At most 16 times the first width, and about 20 million cells, so that time and
-            // memory stay linear in the documents.
-            let widest = max(parameters.band, min(parameters.band * 16, 10_000_000 / n))
-            while width < widest && firstBand.isTouched(by: first, english: m) {
-                width = min(width * 2, widest)
-                progress?("first pass, band widened to ±\(width)")
-                var path: [(Int, Int)] = [(0, 0)]
-                for (z, e) in first { path.append((z.upperBound, e.upperBound)) }
-                firstBand = Band.around(path: path, chinese: n, english: m, width: width)
-                first = BandedSearch.run(band: firstBand, shapes: BeadShape.firstPass, chinese: n, english: m, value: scorer.value)
-            }
-            scorer.variance = estimateVariance(first, scorer)
-            var path: [(Int, Int)] = [(0, 0)]
-            for (z, e) in first { path.append((z.upperBound, e.upperBound)) }
-            let secondBand = Band.around(path: path, chinese: n, english: m, width: parameters.window)
+            let secondBand = firstPass(scorer, progress: progress)
             progress?("second pass")
             pairs = BandedSearch.run(band: secondBand, shapes: BeadShape.all, chinese: n, english: m, value: scorer.value)
         }
@@ -119,6 +84,59 @@ public final class SentenceAligner {
         return Alignment(
             beads: beads, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage, confidence: confidence,
             lengthRatio: Double(scorer.ratio), warnings: warnings)
+    }
+
+    /// Whether the Chinese side is the target: the side that looks more Chinese, the source when
+    /// both look alike.
+    static func chineseIsTarget(_ source: DocumentLanguage, _ target: DocumentLanguage) -> Bool {
+        switch (source, target) {
+        case (.english, .chinese), (.unknown, .chinese), (.english, .unknown): return true
+        default: return false
+        }
+    }
+
+    /// Both sides' embeddings of every window of 1…`WindowEmbeddings.size` sentences, or nil
+    /// without the model or without sentences.
+    func windowEmbeddings(
+        _ zhSentences: [String], _ enSentences: [String], progress: ((String) -> Void)?
+    ) throws -> (zh: WindowEmbeddings, en: WindowEmbeddings)? {
+        guard let embedder, !zhSentences.isEmpty, !enSentences.isEmpty else { return nil }
+        progress?("embedding \(zhSentences.count) + \(enSentences.count) sentences, alone and in windows")
+        let zhWindows = WindowEmbeddings.texts(zhSentences, separator: "")
+        let enWindows = WindowEmbeddings.texts(enSentences, separator: " ")
+        return (
+            WindowEmbeddings(matrix: try embedder.embed(zhWindows, prefix: .query), sentences: zhSentences.count),
+            WindowEmbeddings(matrix: try embedder.embed(enWindows, prefix: .query), sentences: enSentences.count)
+        )
+    }
+
+    /// The first pass (one-to-one beads and skips around the length diagonal), which also sets
+    /// the scorer's length variance; returns the band around its path that the second searches.
+    func firstPass(_ scorer: BeadScorer, progress: ((String) -> Void)?) -> Band {
+        let n = scorer.zh.sentenceCount
+        let m = scorer.en.sentenceCount
+        // Where the translation drifts from the length diagonal (a passage left out, a
+        // different density of sentences), the path runs along the band's edge: then the
+        // band is widened around the path found, and the pass repeated.
+        var width = parameters.band
+        progress?("first pass")
+        var firstBand = Band.lengthDiagonal(zh: scorer.zh.lengths, en: scorer.en.lengths, width: width)
+        var first = BandedSearch.run(band: firstBand, shapes: BeadShape.firstPass, chinese: n, english: m, value: scorer.value)
+        // At most 16 times the first width, and about 20 million cells, so that time and
+        // memory stay linear in the documents.
+        let widest = max(parameters.band, min(parameters.band * 16, 10_000_000 / n))
+        while width < widest && firstBand.isTouched(by: first, english: m) {
+            width = min(width * 2, widest)
+            progress?("first pass, band widened to ±\(width)")
+            var path: [(Int, Int)] = [(0, 0)]
+            for (z, e) in first { path.append((z.upperBound, e.upperBound)) }
+            firstBand = Band.around(path: path, chinese: n, english: m, width: width)
+            first = BandedSearch.run(band: firstBand, shapes: BeadShape.firstPass, chinese: n, english: m, value: scorer.value)
+        }
+        scorer.variance = estimateVariance(first, scorer)
+        var path: [(Int, Int)] = [(0, 0)]
+        for (z, e) in first { path.append((z.upperBound, e.upperBound)) }
+        return Band.around(path: path, chinese: n, english: m, width: parameters.window)
     }
 
     /// The variance of the length difference per character among the one-to-one beads of the

@@ -19,7 +19,8 @@ public struct AlignmentParameters: Sendable, Hashable {
     /// With the embedding model: weight of the cosine of a bead's two sides (each a window of up
     /// to three sentences embedded as one text, `WindowEmbeddings`) less `meaningCentre`. Off by
     /// default: on mac-dev no weight beat 0.905 strict F1 without the model when left out of the
-    /// chapters it was chosen on (0.899, docs/BENCHMARKS.md), so at 0 nothing is embedded.
+    /// chapters it was chosen on (0.899, docs/BENCHMARKS.md), nor did eight other fusions
+    /// (Benchmarks/eval/align_fusion.py), so at 0 nothing is embedded.
     public var meaning: Float = 0
     public var meaningCentre: Float = 0.85
     /// Weight of agreement of punctuation cues (questions, exclamations, quotations).

@@ -47,6 +47,12 @@ struct AlignCommand: ParsableCommand {
     @Option(help: .hidden)
     var parameters: String?
 
+    /// Hidden, for experiments (Benchmarks/eval/align_fusion.py): writes into this folder, for
+    /// each pair, the beads the search weighs (NAME.tsv) and with the model both sides' window
+    /// embeddings (NAME.zh.f32, NAME.en.f32, raw little-endian floats, 384 a row).
+    @Option(help: .hidden)
+    var candidates: String?
+
     @OptionGroup var glossaryOptions: GlossaryOptions
 
     /// Hidden: align weighs meaning only where --parameters gives it a weight (experiments).
@@ -68,7 +74,7 @@ struct AlignCommand: ParsableCommand {
             let settings = parameters.flatMap(AlignmentParameters.init(assignments:)) ?? AlignmentParameters()
             // Weighed as measured so far, meaning does not help alignment: the model is loaded
             // only where --parameters gives it a weight (the aligner embeds nothing otherwise).
-            let embedder = settings.meaning != 0 ? try modelOptions.load() : nil
+            let embedder = settings.meaning != 0 || candidates != nil ? try modelOptions.load() : nil
             let aligner = try SentenceAligner(glossaries: glossaries, parameters: settings, embedder: embedder)
             let version = String(Duizhao.configuration.version.split(separator: " ").first ?? "")
             for pair in pairs {
@@ -76,6 +82,11 @@ struct AlignCommand: ParsableCommand {
                 let (sourceSentences, targetSentences) = (job.sourceSentences, job.targetSentences)
                 let name = pairs.count > 1 || pair.output != output ? " (\(URL(fileURLWithPath: pair.source).lastPathComponent))" : ""
                 let progress = Progress.onTerminal(prefix: "duizhao\(name): ", enabled: sourceSentences.count + targetSentences.count >= Self.progressThreshold || pairs.count > 1)
+                if let candidates {
+                    try writeCandidates(
+                        try aligner.candidates(source: sourceSentences, target: targetSentences), into: candidates,
+                        name: URL(fileURLWithPath: pair.source).lastPathComponent)
+                }
                 let alignment = try job.run(aligner: aligner, evidence: format == .jsonl, progress: progress?.say)
                 progress?.finish()
                 for warning in alignment.warnings {
@@ -100,6 +111,27 @@ struct AlignCommand: ParsableCommand {
                     sink.flush()
                 }
             }
+        }
+    }
+
+    /// Writes the candidate beads of one pair as text and its embeddings as raw floats.
+    private func writeCandidates(_ candidates: AlignmentCandidates, into folder: String, name: String) throws {
+        var text = "# chineseIsTarget=\(candidates.chineseIsTarget) chinese=\(candidates.chineseCount) english=\(candidates.englishCount)\n"
+        text += "# zhStart\tzhEnd\tenStart\tenEnd\toverlap\tlength\tcues\tpenalty\tvalue\n"
+        for c in candidates.candidates {
+            text += "\(c.chinese.lowerBound)\t\(c.chinese.upperBound)\t\(c.english.lowerBound)\t\(c.english.upperBound)\t"
+            text += "\(c.overlap)\t\(c.lengthLogProbability)\t\(c.cues)\t\(c.penalty)\t\(c.value)\n"
+        }
+        var files = [("\(name).tsv", Data(text.utf8))]
+        for (suffix, matrix) in [("zh", candidates.chineseWindows), ("en", candidates.englishWindows)] {
+            guard let matrix else { continue }
+            files.append(("\(name).\(suffix).f32", matrix.values.withUnsafeBufferPointer { Data(buffer: $0) }))
+        }
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            for (file, data) in files { try data.write(to: URL(fileURLWithPath: "\(folder)/\(file)"), options: .atomic) }
+        } catch {
+            throw CommandFailure(message: "cannot write into \(folder): \((error as NSError).localizedDescription)", exitCode: .cannotCreate)
         }
     }
 

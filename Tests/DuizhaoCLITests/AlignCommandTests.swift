@@ -119,6 +119,36 @@ import Testing
         #expect(result.stdout.isEmpty)
     }
 
+    /// The hidden --candidates writes the beads the search weighs; its best path is the ladder.
+    @Test func candidatesAreWrittenBesideTheAlignment() throws {
+        let folder = try Self.files()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let dump = folder.appendingPathComponent("candidates")
+        let result = try Self.run(
+            ["--no-model", "--candidates", dump.path, folder.appendingPathComponent("zh.txt").path, folder.appendingPathComponent("en.txt").path],
+            in: folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.split(separator: "\n").map { String($0.split(separator: "\t")[0]) } == Self.ladder)
+        let lines = try String(contentsOf: dump.appendingPathComponent("zh.txt.tsv"), encoding: .utf8).split(separator: "\n")
+        #expect(lines.first == "# chineseIsTarget=false chinese=5 english=5")
+        // The ladder's beads are among the candidates (Chinese start, end, English start, end).
+        let beads = Set(lines.dropFirst(2).map { $0.split(separator: "\t").prefix(4).joined(separator: " ") })
+        for bead in ["0 1 0 1", "1 3 1 2", "3 4 2 4", "4 5 4 5"] { #expect(beads.contains(bead)) }
+        // Without the model, no embeddings.
+        #expect(!FileManager.default.fileExists(atPath: dump.appendingPathComponent("zh.txt.zh.f32").path))
+    }
+
+    @Test func candidatesIntoAFileIsStatus73() throws {
+        let folder = try Self.files()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try Self.run(
+            ["--no-model", "--candidates", folder.appendingPathComponent("words.u8").path, folder.appendingPathComponent("zh.txt").path,
+             folder.appendingPathComponent("en.txt").path],
+            in: folder)
+        #expect(result.status == 73)
+        #expect(result.stderr.contains("cannot write into"))
+    }
+
     @Test func badFormatIsStatus64() throws {
         let result = try BinaryRunner.run(["align", "--format", "docx", "a", "b"])
         #expect(result.status == 64)
